@@ -1,0 +1,151 @@
+//! The analyzer: owns the compiled resources and runs the pipeline stages in order.
+
+use crate::article::Article;
+use crate::dictionary::Dictionary;
+use crate::document::Document;
+use crate::entity::{self, EntityId};
+use crate::error::Result;
+use crate::mention::{self, Mention, gazetteer::Gazetteer};
+use crate::segment::Segmenter;
+use crate::{script, sentence};
+
+/// Turns articles into documents. Build it once (it compiles the gazetteer and loads jieba's
+/// dictionary) and share it: it is `Send + Sync` and `analyze` takes `&self`.
+///
+/// # Example
+/// ```
+/// let analyzer = newsgraph::Analyzer::new();
+/// let doc = analyzer.analyze(&newsgraph::Article::new("a", "拜登与普京举行视频会谈。"));
+/// let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+/// assert!(names.contains(&"拜登") && names.contains(&"普京"));
+/// ```
+#[derive(Debug)]
+pub struct Analyzer {
+    dictionary: Dictionary,
+    gazetteer: Gazetteer,
+    segmenter: Segmenter,
+}
+
+/// Configures an [`Analyzer`].
+///
+/// # Example
+/// ```
+/// use newsgraph::{Analyzer, Dictionary};
+/// let mine = Dictionary::from_reader("mine.tsv", "id\tname\ttype\nacme\t阿克米公司\torganization\n".as_bytes())?;
+/// let analyzer = Analyzer::builder().builtin_dictionaries(false).add_dictionary(mine).build()?;
+/// let doc = analyzer.analyze(&newsgraph::Article::new("a", "阿克米公司表示不会让步。"));
+/// assert_eq!(doc.entities[0].id.as_str(), "acme");
+/// # Ok::<(), newsgraph::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct AnalyzerBuilder {
+    builtin: bool,
+    extra: Vec<Dictionary>,
+}
+
+impl Default for AnalyzerBuilder {
+    fn default() -> Self {
+        AnalyzerBuilder { builtin: true, extra: Vec::new() }
+    }
+}
+
+impl AnalyzerBuilder {
+    /// Whether to start from the built-in dictionaries (default `true`).
+    pub fn builtin_dictionaries(&mut self, yes: bool) -> &mut Self {
+        self.builtin = yes;
+        self
+    }
+
+    /// Adds a dictionary; its rows replace built-in rows with the same id.
+    pub fn add_dictionary(&mut self, dict: Dictionary) -> &mut Self {
+        self.extra.push(dict);
+        self
+    }
+
+    /// Compiles the analyzer.
+    ///
+    /// # Errors
+    /// When the merged dictionaries are inconsistent (a role naming an unknown entity, an
+    /// alias shared by two entities without `~`), naming the row's file and line.
+    pub fn build(&self) -> Result<Analyzer> {
+        let mut dictionary = if self.builtin { Dictionary::builtin().clone() } else { Dictionary::empty() };
+        for d in &self.extra {
+            dictionary.merge(d.clone());
+        }
+        dictionary.validate()?;
+        Ok(Analyzer::from_dictionary(dictionary))
+    }
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+impl Analyzer {
+    /// An analyzer with the built-in dictionaries.
+    pub fn new() -> Analyzer {
+        Analyzer::from_dictionary(Dictionary::builtin().clone())
+    }
+
+    /// A builder, to add or replace dictionaries.
+    pub fn builder() -> AnalyzerBuilder {
+        AnalyzerBuilder::default()
+    }
+
+    fn from_dictionary(dictionary: Dictionary) -> Analyzer {
+        let gazetteer = Gazetteer::new(&dictionary);
+        let words = dictionary.entities().flat_map(|e| {
+            let tag = match e.kind {
+                crate::EntityKind::Person => "nr",
+                crate::EntityKind::Place => "ns",
+                crate::EntityKind::Organization => "nt",
+                crate::EntityKind::Other => "nz",
+            };
+            e.names().chain(e.ambiguous.iter().map(String::as_str)).map(move |n| (n, tag))
+        });
+        let segmenter = Segmenter::new(words);
+        Analyzer { dictionary, gazetteer, segmenter }
+    }
+
+    /// The merged dictionary in use.
+    pub fn dictionary(&self) -> &Dictionary {
+        &self.dictionary
+    }
+
+    /// Runs the pipeline on one article. Never fails and never panics on any text.
+    pub fn analyze(&self, article: &Article) -> Document {
+        let text = &article.text;
+        // Stages read the simplified-script copy; its byte offsets equal the original's.
+        let norm = script::to_simplified(text);
+        let _sentences = sentence::split(&norm);
+        let tokens = self.segmenter.tokens(&norm);
+        let day = article.day();
+        let holder = |role: &str| {
+            let id = self.dictionary.role_holder(role, day)?;
+            self.dictionary.get(id).map(|e| (e.id.clone(), e.kind))
+        };
+        let candidates = mention::find_mentions(&self.gazetteer, holder, &norm, &tokens);
+        let mentions = candidates.into_iter().map(|c| {
+            (
+                c.entity,
+                c.kind,
+                Mention { span: c.span, text: text[c.span.range()].to_string(), rule: c.rule },
+            )
+        });
+        let entities = entity::group(mentions, |id: &EntityId| {
+            self.dictionary.get(id).map(|e| (e.name.clone(), e.kind, e.country.clone(), e.en.clone()))
+        });
+        Document {
+            id: article.id.clone(),
+            title: article.title.clone(),
+            date: article.date.clone(),
+            source: article.source.clone(),
+            text: text.clone(),
+            entities,
+            quotes: Vec::new(),
+            relations: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! The document: the output contract of `newsgraph analyze`, one JSON object per article.
+
+use crate::entity::Entity;
+use serde::{Deserialize, Serialize};
+
+/// Everything newsgraph found in one article. Field names are the contract of DESIGN.md.
+///
+/// `quotes` and `relations` are filled by their stages; each entry is a JSON object.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Article id.
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// ISO 8601 date.
+    pub date: Option<String>,
+    /// Outlet.
+    pub source: Option<String>,
+    /// Plain text; every offset is a UTF-8 byte offset into it.
+    pub text: String,
+    /// Entities, sorted by first mention.
+    pub entities: Vec<Entity>,
+    /// Attributed statements.
+    pub quotes: Vec<serde_json::Value>,
+    /// Actor–actor relations.
+    pub relations: Vec<serde_json::Value>,
+}
+
+impl Document {
+    /// The document as one line of JSON (no trailing newline).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| unreachable!("a Document always serialises: {e}"))
+    }
+}

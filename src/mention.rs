@@ -1,0 +1,224 @@
+//! Mentions: where the text names an entity, found by the gazetteer and by rules.
+
+pub(crate) mod gazetteer;
+
+use crate::entity::{EntityId, EntityKind};
+use crate::segment::{Boundaries, Token};
+use crate::span::Span;
+use gazetteer::{Gazetteer, Target};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// One mention of an entity in the document text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Byte span; serialised flat as `start` and `end`.
+    #[serde(flatten)]
+    pub span: Span,
+    /// `&document.text[span]`.
+    pub text: String,
+    /// Which rule found it.
+    pub rule: MentionRule,
+}
+
+/// How a mention was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MentionRule {
+    /// A name or alias in the gazetteer.
+    Gazetteer,
+    /// An ambiguous alias, linked because the document names one candidate unambiguously.
+    Context,
+    /// A one-character abbreviation in a compound (中美, 美方, 访华).
+    Abbreviation,
+    /// A role phrase with no name beside it, resolved to the holder at the article's date.
+    Role,
+}
+
+/// A mention linked (or not yet) to an entity, with its type. Internal stage output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub span: Span,
+    pub kind: EntityKind,
+    pub entity: EntityId,
+    pub rule: MentionRule,
+}
+
+/// Prefix characters that make a following one-character abbreviation a country (访华, 驻美, 对俄).
+const ABBR_PREFIXES: &str = "访驻赴对来在涉反亲援抗侵旅留返离经联制攻";
+/// Abbreviations that never form side words: 西方 is the West, 土方 earthwork.
+const NOT_SIDE: &str = "西土东南北双";
+/// What may follow a short name inside one jieba token (美国人, 中方籍).
+const NAME_SUFFIXES: &[&str] = &["人", "籍", "方", "军", "裔", "队", "版", "产", "式", "国内", "境内", "当局", "政府", "总统", "总理", "首相", "人民", "民众", "官员", "大使", "使馆", "大使馆", "外长", "外交部"];
+
+/// Finds gazetteer and abbreviation mentions in `text` (script-normalised), links ambiguous
+/// ones by context, and resolves bare role phrases to their holder on `day`.
+pub(crate) fn find_mentions(
+    gaz: &Gazetteer,
+    holder: impl Fn(&str) -> Option<(EntityId, EntityKind)>,
+    text: &str,
+    tokens: &[Token],
+) -> Vec<Candidate> {
+    let bounds = Boundaries::new(tokens);
+    let raw = gaz.find(text);
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut ambiguous: Vec<(Span, Vec<u32>)> = Vec::new();
+    let entity = |t: u32, span: Span, rule: MentionRule| {
+        let (id, kind) = &gaz.entities[t as usize];
+        Candidate { span, kind: *kind, entity: id.clone(), rule }
+    };
+    for (i, m) in raw.iter().enumerate() {
+        match &m.target {
+            Target::Entity(t) => {
+                if short_name_fits(text, m.span, &bounds, tokens) {
+                    out.push(entity(*t, m.span, MentionRule::Gazetteer));
+                }
+            }
+            Target::Ambiguous(ts) => {
+                if short_name_fits(text, m.span, &bounds, tokens) {
+                    ambiguous.push((m.span, ts.clone()));
+                }
+            }
+            Target::Role(r) => {
+                let role = &gaz.roles[*r as usize];
+                let title_start = match role.prefix {
+                    Some((len, t)) => {
+                        out.push(entity(t, Span::new(m.span.start, m.span.start + len), MentionRule::Gazetteer));
+                        m.span.start + len
+                    }
+                    None => m.span.start,
+                };
+                // A name right after the role (美国总统拜登) is the person; the role is a title.
+                let named = raw.get(i + 1).is_some_and(|n| {
+                    n.span.start == m.span.end
+                        && matches!(&n.target, Target::Entity(t) if gaz.entities[*t as usize].1 == EntityKind::Person)
+                });
+                let former = text[..m.span.start].ends_with('前') || text[..m.span.start].ends_with("时任");
+                if !named && !former
+                    && let Some((id, kind)) = holder(&role.phrase)
+                {
+                    out.push(Candidate { span: Span::new(title_start, m.span.end), kind, entity: id, rule: MentionRule::Role });
+                }
+            }
+        }
+    }
+    abbreviations(gaz, text, &bounds, tokens, &raw, &mut out);
+    // Ambiguous aliases: linked when exactly one candidate is named unambiguously.
+    let named: BTreeSet<&EntityId> = out.iter().map(|c| &c.entity).collect();
+    let mut resolved = Vec::new();
+    for (span, ts) in ambiguous {
+        let hits: Vec<u32> = ts.into_iter().filter(|t| named.contains(&gaz.entities[*t as usize].0)).collect();
+        if let [t] = hits.as_slice() {
+            resolved.push(entity(*t, span, MentionRule::Context));
+        }
+    }
+    out.extend(resolved);
+    out.sort_by(|a, b| a.span.cmp(&b.span));
+    out
+}
+
+/// A short (one- or two-character) CJK name must line up with jieba's words, so that 加纳
+/// (Ghana) is not found in 增加纳税; a token may extend it by a suffix (美国人) or a prefix verb
+/// (访华). Longer and Latin names are distinctive enough on their own.
+fn short_name_fits(text: &str, span: Span, bounds: &Boundaries, tokens: &[Token]) -> bool {
+    let s = &text[span];
+    if s.chars().count() > 2 || !s.chars().all(is_cjk) {
+        return true;
+    }
+    let start_ok = bounds.is_start(span.start)
+        || bounds.token_at(span.start).is_some_and(|k| {
+            let tok = tokens[k].span;
+            ABBR_PREFIXES.contains(&text[tok.start..span.start]) && text[tok.start..span.start].chars().count() == 1
+        });
+    let end_ok = bounds.is_end(span.end)
+        || bounds.token_at(span.end.saturating_sub(1)).is_some_and(|k| {
+            let tok = tokens[k].span;
+            tok.end > span.end && NAME_SUFFIXES.contains(&&text[span.end..tok.end])
+        });
+    start_ok && end_ok
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// One-character country abbreviations in compounds: runs of two or more (中美, 俄乌, 中日韩),
+/// side words (美方), and after a verb-like prefix (访华, 对俄, 驻美).
+fn abbreviations(
+    gaz: &Gazetteer,
+    text: &str,
+    bounds: &Boundaries,
+    tokens: &[Token],
+    raw: &[gazetteer::RawMatch],
+    out: &mut Vec<Candidate>,
+) {
+    if gaz.abbr.is_empty() {
+        return;
+    }
+    let mut cover = vec![false; text.len()];
+    for m in raw {
+        cover[m.span.range()].fill(true);
+    }
+    let covered = |i: usize| cover[i];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        if covered(i) || !gaz.abbr.contains_key(&c) {
+            k += 1;
+            continue;
+        }
+        // Maximal run of uncovered abbreviations.
+        let mut j = k;
+        while j < chars.len() && !covered(chars[j].0) && gaz.abbr.contains_key(&chars[j].1) {
+            j += 1;
+        }
+        let mut run = &chars[k..j];
+        // 7日中方: a day 日 after a digit is not Japan.
+        if k > 0 && chars[k - 1].1.is_ascii_digit() || k > 0 && "月年号".contains(chars[k - 1].1) {
+            run = &run[1..];
+        }
+        let end = |r: &[(usize, char)]| r.last().map_or(0, |&(p, ch)| p + ch.len_utf8());
+        let next_char = |r: &[(usize, char)]| text[end(r)..].chars().next();
+        let mut accept: &[(usize, char)] = &[];
+        if run.len() >= 2 {
+            let distinct: BTreeSet<u32> = run.iter().map(|(_, ch)| gaz.abbr[ch]).collect();
+            let ok = distinct.len() == run.len()
+                && next_char(run) != Some('洲')
+                && bounds.is_start(run[0].0)
+                && (bounds.is_end(end(run)) || next_char(run) == Some('方'));
+            if ok {
+                accept = run;
+            }
+        }
+        if accept.is_empty() && !run.is_empty() {
+            // Single abbreviation: side word or prefixed.
+            let last = &run[run.len() - 1..];
+            let (p, ch) = last[0];
+            let side = next_char(last) == Some('方')
+                && !NOT_SIDE.contains(ch)
+                && bounds.is_start(p)
+                && bounds.is_end(end(last) + '方'.len_utf8());
+            let prefixed = run.len() == 1
+                && text[..p].chars().next_back().is_some_and(|b| ABBR_PREFIXES.contains(b))
+                && bounds.is_end(end(last))
+                && (bounds.is_start(p)
+                    || bounds.token_at(p).is_some_and(|t| tokens[t].span.start + 3 == p));
+            if side || prefixed {
+                accept = last;
+            }
+        }
+        for &(p, ch) in accept {
+            let t = gaz.abbr[&ch];
+            let (id, kind) = &gaz.entities[t as usize];
+            out.push(Candidate {
+                span: Span::new(p, p + ch.len_utf8()),
+                kind: *kind,
+                entity: id.clone(),
+                rule: MentionRule::Abbreviation,
+            });
+        }
+        k = j.max(k + 1);
+    }
+}
