@@ -45,7 +45,10 @@ pub struct AnalyzerBuilder {
 
 impl Default for AnalyzerBuilder {
     fn default() -> Self {
-        AnalyzerBuilder { builtin: true, extra: Vec::new() }
+        AnalyzerBuilder {
+            builtin: true,
+            extra: Vec::new(),
+        }
     }
 }
 
@@ -68,7 +71,11 @@ impl AnalyzerBuilder {
     /// When the merged dictionaries are inconsistent (a role naming an unknown entity, an
     /// alias shared by two entities without `~`), naming the row's file and line.
     pub fn build(&self) -> Result<Analyzer> {
-        let mut dictionary = if self.builtin { Dictionary::builtin().clone() } else { Dictionary::empty() };
+        let mut dictionary = if self.builtin {
+            Dictionary::builtin().clone()
+        } else {
+            Dictionary::empty()
+        };
         for d in &self.extra {
             dictionary.merge(d.clone());
         }
@@ -103,10 +110,16 @@ impl Analyzer {
                 crate::EntityKind::Organization => "nt",
                 crate::EntityKind::Other => "nz",
             };
-            e.names().chain(e.ambiguous.iter().map(String::as_str)).map(move |n| (n, tag))
+            e.names()
+                .chain(e.ambiguous.iter().map(String::as_str))
+                .map(move |n| (n, tag))
         });
         let segmenter = Segmenter::new(words);
-        Analyzer { dictionary, gazetteer, segmenter }
+        Analyzer {
+            dictionary,
+            gazetteer,
+            segmenter,
+        }
     }
 
     /// The merged dictionary in use.
@@ -131,11 +144,17 @@ impl Analyzer {
             (
                 c.entity,
                 c.kind,
-                Mention { span: c.span, text: text[c.span.range()].to_string(), rule: c.rule },
+                Mention {
+                    span: c.span,
+                    text: text[c.span.range()].to_string(),
+                    rule: c.rule,
+                },
             )
         });
         let entities = entity::group(mentions, |id: &EntityId| {
-            self.dictionary.get(id).map(|e| (e.name.clone(), e.kind, e.country.clone(), e.en.clone()))
+            self.dictionary
+                .get(id)
+                .map(|e| (e.name.clone(), e.kind, e.country.clone(), e.en.clone()))
         });
         Document {
             id: article.id.clone(),

@@ -215,7 +215,12 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Vec<Result<Articl
 
 /// Parses already-decoded content in a given format. `stem` is the id used when the content
 /// does not name one.
-pub fn parse(source_name: &str, stem: &str, content: &str, format: InputFormat) -> Vec<Result<Article>> {
+pub fn parse(
+    source_name: &str,
+    stem: &str,
+    content: &str,
+    format: InputFormat,
+) -> Vec<Result<Article>> {
     let content = content.strip_prefix('\u{feff}').unwrap_or(content);
     match format {
         InputFormat::Markdown => vec![markdown::parse(source_name, stem, content)],
@@ -277,7 +282,11 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 }
                 Err(e) => {
                     self.line += 1;
-                    return Some(Err(Error::input(&self.name, Some(self.line), e.to_string())));
+                    return Some(Err(Error::input(
+                        &self.name,
+                        Some(self.line),
+                        e.to_string(),
+                    )));
                 }
             }
         }
@@ -438,7 +447,11 @@ mod tests {
             (None, "拜登说", InputFormat::Text),
             (Some("notes"), "拜登说", InputFormat::Text),
         ] {
-            assert_eq!(InputFormat::detect(path.map(Path::new), content), want, "{path:?} {content:?}");
+            assert_eq!(
+                InputFormat::detect(path.map(Path::new), content),
+                want,
+                "{path:?} {content:?}"
+            );
         }
     }
 
@@ -448,8 +461,17 @@ mod tests {
         let got: Vec<_> = read_jsonl("c.jsonl", input.as_bytes(), false).collect();
         assert_eq!(got.len(), 4);
         assert_eq!(got[0].as_ref().unwrap().text, "拜登");
-        assert!(got[1].as_ref().unwrap_err().to_string().starts_with("c.jsonl:2: invalid JSON"));
-        assert_eq!(got[2].as_ref().unwrap_err().to_string(), "c.jsonl:4: missing \"text\"");
+        assert!(
+            got[1]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .starts_with("c.jsonl:2: invalid JSON")
+        );
+        assert_eq!(
+            got[2].as_ref().unwrap_err().to_string(),
+            "c.jsonl:4: missing \"text\""
+        );
         let a = got[3].as_ref().unwrap();
         assert_eq!((a.id.as_str(), a.text.as_str()), ("4", "标题\n普京"));
     }
@@ -461,6 +483,9 @@ mod tests {
             err.to_string(),
             "x.txt: invalid UTF-8 at byte 3 (line 2, byte 0xff); use --lossy to replace it"
         );
-        assert_eq!(decode("x.txt", b"a\xffb".to_vec(), true).unwrap(), "a\u{fffd}b");
+        assert_eq!(
+            decode("x.txt", b"a\xffb".to_vec(), true).unwrap(),
+            "a\u{fffd}b"
+        );
     }
 }

@@ -125,7 +125,11 @@ impl Dictionary {
         };
         let columns: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
         let is_roles = columns.iter().any(|c| c == "role");
-        let known = if is_roles { ROLE_COLUMNS } else { ENTITY_COLUMNS };
+        let known = if is_roles {
+            ROLE_COLUMNS
+        } else {
+            ENTITY_COLUMNS
+        };
         for c in &columns {
             if !known.contains(&c.as_str()) {
                 return Err(Error::dictionary(
@@ -135,10 +139,18 @@ impl Dictionary {
                 ));
             }
         }
-        let required: &[&str] = if is_roles { &["role", "entity", "from"] } else { &["id", "name", "type"] };
+        let required: &[&str] = if is_roles {
+            &["role", "entity", "from"]
+        } else {
+            &["id", "name", "type"]
+        };
         for r in required {
             if !columns.iter().any(|c| c == r) {
-                return Err(Error::dictionary(source_name, header_line, format!("missing column {r:?}")));
+                return Err(Error::dictionary(
+                    source_name,
+                    header_line,
+                    format!("missing column {r:?}"),
+                ));
             }
         }
         let mut dict = Dictionary::empty();
@@ -156,7 +168,10 @@ impl Dictionary {
                     .position(|c| c == name)
                     .map_or("", |i| rec[i].trim())
             };
-            let origin = Origin { source: source_name.to_string(), line };
+            let origin = Origin {
+                source: source_name.to_string(),
+                line,
+            };
             if is_roles {
                 dict.roles.push(parse_role(get, origin)?);
             } else {
@@ -165,7 +180,11 @@ impl Dictionary {
                     return Err(Error::dictionary(
                         source_name,
                         line,
-                        format!("duplicate id {:?} (first on line {})", e.id.as_str(), prev.origin.line),
+                        format!(
+                            "duplicate id {:?} (first on line {})",
+                            e.id.as_str(),
+                            prev.origin.line
+                        ),
                     ));
                 }
                 dict.entities.insert(e.id.clone(), e);
@@ -178,7 +197,8 @@ impl Dictionary {
     /// replace all existing rows of the same role phrase.
     pub fn merge(&mut self, other: Dictionary) {
         self.entities.extend(other.entities);
-        let replaced: std::collections::BTreeSet<&str> = other.roles.iter().map(|r| r.role.as_str()).collect();
+        let replaced: std::collections::BTreeSet<&str> =
+            other.roles.iter().map(|r| r.role.as_str()).collect();
         self.roles.retain(|r| !replaced.contains(r.role.as_str()));
         self.roles.extend(other.roles);
     }
@@ -190,7 +210,11 @@ impl Dictionary {
             if let Some(prev) = self.entities.get(&id) {
                 return Err(format!(
                     "{}:{}: id {:?} already defined at {}:{}",
-                    e.origin.source, e.origin.line, id.as_str(), prev.origin.source, prev.origin.line
+                    e.origin.source,
+                    e.origin.line,
+                    id.as_str(),
+                    prev.origin.source,
+                    prev.origin.line
                 ));
             }
             self.entities.insert(id, e);
@@ -258,7 +282,11 @@ impl Dictionary {
                 return Err(Error::dictionary(
                     &r.origin.source,
                     r.origin.line,
-                    format!("role {:?} names unknown entity {:?}", r.role, r.entity.as_str()),
+                    format!(
+                        "role {:?} names unknown entity {:?}",
+                        r.role,
+                        r.entity.as_str()
+                    ),
                 ));
             }
         }
@@ -330,9 +358,9 @@ fn read_rows(source_name: &str, content: &str) -> Result<Vec<(usize, Vec<String>
 
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.' | ':'))
+        && id.chars().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.' | ':')
+        })
 }
 
 fn split_list(s: &str) -> impl Iterator<Item = &str> {
@@ -343,15 +371,20 @@ fn parse_entity<'a>(get: impl Fn(&str) -> &'a str, origin: Origin) -> Result<Ent
     let err = |m: String| Error::dictionary(&origin.source, origin.line, m);
     let id = get("id");
     if !valid_id(id) {
-        return Err(err(format!("bad id {id:?} (use lower-case ASCII letters, digits and -)")));
+        return Err(err(format!(
+            "bad id {id:?} (use lower-case ASCII letters, digits and -)"
+        )));
     }
     let name = get("name");
     if name.is_empty() {
         return Err(err("empty name".to_string()));
     }
     let ty = get("type");
-    let kind = EntityKind::from_name(ty)
-        .ok_or_else(|| err(format!("unknown entity type {ty:?} (expected person, place, organization, other)")))?;
+    let kind = EntityKind::from_name(ty).ok_or_else(|| {
+        err(format!(
+            "unknown entity type {ty:?} (expected person, place, organization, other)"
+        ))
+    })?;
     let country = Some(get("country")).filter(|c| !c.is_empty());
     if let Some(c) = country
         && !valid_id(c)
@@ -377,7 +410,9 @@ fn parse_entity<'a>(get: impl Fn(&str) -> &'a str, origin: Origin) -> Result<Ent
         name: name.to_string(),
         kind,
         country: country.map(EntityId::new),
-        en: Some(get("en")).filter(|e| !e.is_empty()).map(str::to_string),
+        en: Some(get("en"))
+            .filter(|e| !e.is_empty())
+            .map(str::to_string),
         aliases,
         ambiguous,
         abbr,
@@ -395,13 +430,24 @@ fn parse_role<'a>(get: impl Fn(&str) -> &'a str, origin: Origin) -> Result<RoleR
     if !valid_id(entity) {
         return Err(err(format!("bad entity id {entity:?}")));
     }
-    let from = parse_day(get("from"), false).ok_or_else(|| err(format!("bad date {:?} in \"from\" (expected YYYY-MM-DD)", get("from"))))?;
+    let from = parse_day(get("from"), false).ok_or_else(|| {
+        err(format!(
+            "bad date {:?} in \"from\" (expected YYYY-MM-DD)",
+            get("from")
+        ))
+    })?;
     let to = match get("to") {
         "" => None,
-        t => Some(parse_day(t, true).ok_or_else(|| err(format!("bad date {t:?} in \"to\" (expected YYYY-MM-DD)")))?),
+        t => Some(
+            parse_day(t, true)
+                .ok_or_else(|| err(format!("bad date {t:?} in \"to\" (expected YYYY-MM-DD)")))?,
+        ),
     };
     if to.as_ref().is_some_and(|t| *t < from) {
-        return Err(err(format!("\"to\" {} is before \"from\" {from}", to.unwrap_or_default())));
+        return Err(err(format!(
+            "\"to\" {} is before \"from\" {from}",
+            to.unwrap_or_default()
+        )));
     }
     Ok(RoleRecord {
         role: role.to_string(),
@@ -432,20 +478,43 @@ mod tests {
     use super::*;
 
     fn err(input: &str) -> String {
-        Dictionary::from_reader("t.tsv", input.as_bytes()).unwrap_err().to_string()
+        Dictionary::from_reader("t.tsv", input.as_bytes())
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]
     fn bad_rows_name_file_and_line() {
         for (input, want) in [
-            ("id\tname\ttype\nx\t甲\tpersn\n", "t.tsv:2: unknown entity type \"persn\" (expected person, place, organization, other)"),
-            ("id\tname\ttype\n# comment\nx\t甲\n", "t.tsv:3: expected 3 fields, found 2"),
-            ("id\tname\ttype\tcolour\n", "t.tsv:1: unknown column \"colour\" (expected id, name, type, country, en, aliases, abbr)"),
+            (
+                "id\tname\ttype\nx\t甲\tpersn\n",
+                "t.tsv:2: unknown entity type \"persn\" (expected person, place, organization, other)",
+            ),
+            (
+                "id\tname\ttype\n# comment\nx\t甲\n",
+                "t.tsv:3: expected 3 fields, found 2",
+            ),
+            (
+                "id\tname\ttype\tcolour\n",
+                "t.tsv:1: unknown column \"colour\" (expected id, name, type, country, en, aliases, abbr)",
+            ),
             ("id\tname\n", "t.tsv:1: missing column \"type\""),
-            ("id\tname\ttype\nX Y\t甲\tperson\n", "t.tsv:2: bad id \"X Y\" (use lower-case ASCII letters, digits and -)"),
-            ("id\tname\ttype\nx\t甲\tperson\nx\t乙\tperson\n", "t.tsv:3: duplicate id \"x\" (first on line 2)"),
-            ("role\tentity\tfrom\tto\n美国总统\tjoe-biden\t2021-13-01\t\n", "t.tsv:2: bad date \"2021-13-01\" in \"from\" (expected YYYY-MM-DD)"),
-            ("id\tname\ttype\tabbr\nusa\t美国\tplace\t美国\n", "t.tsv:2: abbreviation \"美国\" must be one character"),
+            (
+                "id\tname\ttype\nX Y\t甲\tperson\n",
+                "t.tsv:2: bad id \"X Y\" (use lower-case ASCII letters, digits and -)",
+            ),
+            (
+                "id\tname\ttype\nx\t甲\tperson\nx\t乙\tperson\n",
+                "t.tsv:3: duplicate id \"x\" (first on line 2)",
+            ),
+            (
+                "role\tentity\tfrom\tto\n美国总统\tjoe-biden\t2021-13-01\t\n",
+                "t.tsv:2: bad date \"2021-13-01\" in \"from\" (expected YYYY-MM-DD)",
+            ),
+            (
+                "id\tname\ttype\tabbr\nusa\t美国\tplace\t美国\n",
+                "t.tsv:2: abbreviation \"美国\" must be one character",
+            ),
         ] {
             assert_eq!(err(input), want, "{input:?}");
         }
@@ -453,21 +522,49 @@ mod tests {
 
     #[test]
     fn csv_and_merge() {
-        let mut d = Dictionary::from_reader("a.csv", "id,name,type,aliases\nnato,北约,organization,北大西洋公约组织|~联盟\n".as_bytes()).unwrap();
+        let mut d = Dictionary::from_reader(
+            "a.csv",
+            "id,name,type,aliases\nnato,北约,organization,北大西洋公约组织|~联盟\n".as_bytes(),
+        )
+        .unwrap();
         let e = d.get(&"nato".into()).unwrap();
         assert_eq!(e.aliases, ["北大西洋公约组织"]);
         assert_eq!(e.ambiguous, ["联盟"]);
-        d.merge(Dictionary::from_reader("b.tsv", "id\tname\ttype\nnato\tNATO\torganization\n".as_bytes()).unwrap());
+        d.merge(
+            Dictionary::from_reader(
+                "b.tsv",
+                "id\tname\ttype\nnato\tNATO\torganization\n".as_bytes(),
+            )
+            .unwrap(),
+        );
         assert_eq!(d.get(&"nato".into()).unwrap().name, "NATO");
     }
 
     #[test]
     fn validate_finds_shared_aliases_and_unknown_roles() {
-        let d = Dictionary::from_reader("a.tsv", "id\tname\ttype\taliases\na\t甲\tperson\t乙\nb\t乙\tperson\t\n".as_bytes()).unwrap();
-        assert!(d.validate().unwrap_err().to_string().contains("alias \"乙\" also names"));
+        let d = Dictionary::from_reader(
+            "a.tsv",
+            "id\tname\ttype\taliases\na\t甲\tperson\t乙\nb\t乙\tperson\t\n".as_bytes(),
+        )
+        .unwrap();
+        assert!(
+            d.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("alias \"乙\" also names")
+        );
         let mut d = Dictionary::empty();
-        d.merge(Dictionary::from_reader("r.tsv", "role\tentity\tfrom\n总统\tnobody\t2020\n".as_bytes()).unwrap());
-        assert_eq!(d.validate().unwrap_err().to_string(), "r.tsv:2: role \"总统\" names unknown entity \"nobody\"");
+        d.merge(
+            Dictionary::from_reader(
+                "r.tsv",
+                "role\tentity\tfrom\n总统\tnobody\t2020\n".as_bytes(),
+            )
+            .unwrap(),
+        );
+        assert_eq!(
+            d.validate().unwrap_err().to_string(),
+            "r.tsv:2: role \"总统\" names unknown entity \"nobody\""
+        );
     }
 
     #[test]

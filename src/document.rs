@@ -29,6 +29,7 @@ pub struct Document {
 impl Document {
     /// The document as one line of JSON (no trailing newline).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|e| unreachable!("a Document always serialises: {e}"))
+        serde_json::to_string(self)
+            .unwrap_or_else(|e| unreachable!("a Document always serialises: {e}"))
     }
 }

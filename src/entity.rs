@@ -112,7 +112,11 @@ pub fn group(
 ) -> Vec<Entity> {
     let mut by_id: BTreeMap<EntityId, (EntityKind, Vec<Mention>)> = BTreeMap::new();
     for (id, kind, m) in mentions {
-        by_id.entry(id).or_insert_with(|| (kind, Vec::new())).1.push(m);
+        by_id
+            .entry(id)
+            .or_insert_with(|| (kind, Vec::new()))
+            .1
+            .push(m);
     }
     let mut out: Vec<Entity> = by_id
         .into_iter()
@@ -126,9 +130,22 @@ pub fn group(
                     forms.push(m.text.clone());
                 }
             }
-            Entity { id, name, kind, country, en, forms, mentions: ms }
+            Entity {
+                id,
+                name,
+                kind,
+                country,
+                en,
+                forms,
+                mentions: ms,
+            }
         })
         .collect();
-    out.sort_by(|a, b| a.mentions[0].span.cmp(&b.mentions[0].span).then(a.id.cmp(&b.id)));
+    out.sort_by(|a, b| {
+        a.mentions[0]
+            .span
+            .cmp(&b.mentions[0].span)
+            .then(a.id.cmp(&b.id))
+    });
     out
 }

@@ -78,7 +78,11 @@ impl Error {
         }))
     }
 
-    pub(crate) fn input(source_name: &str, line: Option<usize>, message: impl Into<String>) -> Error {
+    pub(crate) fn input(
+        source_name: &str,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) -> Error {
         Error(Box::new(ErrorKind::Input {
             source_name: source_name.to_string(),
             line,

@@ -1,6 +1,7 @@
 //! Mentions: where the text names an entity, found by the gazetteer and by rules.
 
 pub(crate) mod gazetteer;
+mod recognize;
 
 use crate::entity::{EntityId, EntityKind};
 use crate::segment::{Boundaries, Token};
@@ -34,6 +35,14 @@ pub enum MentionRule {
     Abbreviation,
     /// A role phrase with no name beside it, resolved to the holder at the article's date.
     Role,
+    /// A transliterated foreign name joined by a middle dot (谢尔盖·尼基福罗夫).
+    TransliteratedName,
+    /// The surname of a name found earlier in the article, standing alone (尼基福罗夫).
+    ShortForm,
+    /// A transliterated name right after a title (国务卿布林肯).
+    TitleName,
+    /// A named agreement or meeting (明斯克协议).
+    Agreement,
 }
 
 /// A mention linked (or not yet) to an entity, with its type. Internal stage output.
@@ -50,7 +59,32 @@ const ABBR_PREFIXES: &str = "访驻赴对来在涉反亲援抗侵旅留返离经
 /// Abbreviations that never form side words: 西方 is the West, 土方 earthwork.
 const NOT_SIDE: &str = "西土东南北双";
 /// What may follow a short name inside one jieba token (美国人, 中方籍).
-const NAME_SUFFIXES: &[&str] = &["人", "籍", "方", "军", "裔", "队", "版", "产", "式", "国内", "境内", "当局", "政府", "总统", "总理", "首相", "人民", "民众", "官员", "大使", "使馆", "大使馆", "外长", "外交部"];
+const NAME_SUFFIXES: &[&str] = &[
+    "人",
+    "籍",
+    "方",
+    "军",
+    "裔",
+    "队",
+    "版",
+    "产",
+    "式",
+    "国内",
+    "境内",
+    "当局",
+    "政府",
+    "总统",
+    "总理",
+    "首相",
+    "人民",
+    "民众",
+    "官员",
+    "大使",
+    "使馆",
+    "大使馆",
+    "外长",
+    "外交部",
+];
 
 /// Finds gazetteer and abbreviation mentions in `text` (script-normalised), links ambiguous
 /// ones by context, and resolves bare role phrases to their holder on `day`.
@@ -62,11 +96,18 @@ pub(crate) fn find_mentions(
 ) -> Vec<Candidate> {
     let bounds = Boundaries::new(tokens);
     let raw = gaz.find(text);
+    let dotted = recognize::dotted_names(text);
+    let titled = recognize::titled_names(text, |i| bounds.is_end(i));
     let mut out: Vec<Candidate> = Vec::new();
     let mut ambiguous: Vec<(Span, Vec<u32>)> = Vec::new();
     let entity = |t: u32, span: Span, rule: MentionRule| {
         let (id, kind) = &gaz.entities[t as usize];
-        Candidate { span, kind: *kind, entity: id.clone(), rule }
+        Candidate {
+            span,
+            kind: *kind,
+            entity: id.clone(),
+            rule,
+        }
     };
     for (i, m) in raw.iter().enumerate() {
         match &m.target {
@@ -84,7 +125,11 @@ pub(crate) fn find_mentions(
                 let role = &gaz.roles[*r as usize];
                 let title_start = match role.prefix {
                     Some((len, t)) => {
-                        out.push(entity(t, Span::new(m.span.start, m.span.start + len), MentionRule::Gazetteer));
+                        out.push(entity(
+                            t,
+                            Span::new(m.span.start, m.span.start + len),
+                            MentionRule::Gazetteer,
+                        ));
                         m.span.start + len
                     }
                     None => m.span.start,
@@ -93,22 +138,34 @@ pub(crate) fn find_mentions(
                 let named = raw.get(i + 1).is_some_and(|n| {
                     n.span.start == m.span.end
                         && matches!(&n.target, Target::Entity(t) if gaz.entities[*t as usize].1 == EntityKind::Person)
-                });
-                let former = text[..m.span.start].ends_with('前') || text[..m.span.start].ends_with("时任");
-                if !named && !former
+                }) || dotted.iter().chain(&titled).any(|d| d.start == m.span.end);
+                let former =
+                    text[..m.span.start].ends_with('前') || text[..m.span.start].ends_with("时任");
+                if !named
+                    && !former
                     && let Some((id, kind)) = holder(&role.phrase)
                 {
-                    out.push(Candidate { span: Span::new(title_start, m.span.end), kind, entity: id, rule: MentionRule::Role });
+                    out.push(Candidate {
+                        span: Span::new(title_start, m.span.end),
+                        kind,
+                        entity: id,
+                        rule: MentionRule::Role,
+                    });
                 }
             }
         }
     }
     abbreviations(gaz, text, &bounds, tokens, &raw, &mut out);
+    recognized_names(text, &dotted, &titled, &mut out);
+    agreements(text, &mut out);
     // Ambiguous aliases: linked when exactly one candidate is named unambiguously.
     let named: BTreeSet<&EntityId> = out.iter().map(|c| &c.entity).collect();
     let mut resolved = Vec::new();
     for (span, ts) in ambiguous {
-        let hits: Vec<u32> = ts.into_iter().filter(|t| named.contains(&gaz.entities[*t as usize].0)).collect();
+        let hits: Vec<u32> = ts
+            .into_iter()
+            .filter(|t| named.contains(&gaz.entities[*t as usize].0))
+            .collect();
         if let [t] = hits.as_slice() {
             resolved.push(entity(*t, span, MentionRule::Context));
         }
@@ -129,13 +186,16 @@ fn short_name_fits(text: &str, span: Span, bounds: &Boundaries, tokens: &[Token]
     let start_ok = bounds.is_start(span.start)
         || bounds.token_at(span.start).is_some_and(|k| {
             let tok = tokens[k].span;
-            ABBR_PREFIXES.contains(&text[tok.start..span.start]) && text[tok.start..span.start].chars().count() == 1
+            ABBR_PREFIXES.contains(&text[tok.start..span.start])
+                && text[tok.start..span.start].chars().count() == 1
         });
     let end_ok = bounds.is_end(span.end)
-        || bounds.token_at(span.end.saturating_sub(1)).is_some_and(|k| {
-            let tok = tokens[k].span;
-            tok.end > span.end && NAME_SUFFIXES.contains(&&text[span.end..tok.end])
-        });
+        || bounds
+            .token_at(span.end.saturating_sub(1))
+            .is_some_and(|k| {
+                let tok = tokens[k].span;
+                tok.end > span.end && NAME_SUFFIXES.contains(&&text[span.end..tok.end])
+            });
     start_ok && end_ok
 }
 
@@ -176,7 +236,8 @@ fn abbreviations(
         }
         let mut run = &chars[k..j];
         // 7日中方: a day 日 after a digit is not Japan.
-        if k > 0 && chars[k - 1].1.is_ascii_digit() || k > 0 && "月年号".contains(chars[k - 1].1) {
+        if k > 0 && chars[k - 1].1.is_ascii_digit() || k > 0 && "月年号".contains(chars[k - 1].1)
+        {
             run = &run[1..];
         }
         let end = |r: &[(usize, char)]| r.last().map_or(0, |&(p, ch)| p + ch.len_utf8());
@@ -201,10 +262,15 @@ fn abbreviations(
                 && bounds.is_start(p)
                 && bounds.is_end(end(last) + '方'.len_utf8());
             let prefixed = run.len() == 1
-                && text[..p].chars().next_back().is_some_and(|b| ABBR_PREFIXES.contains(b))
+                && text[..p]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|b| ABBR_PREFIXES.contains(b))
                 && bounds.is_end(end(last))
                 && (bounds.is_start(p)
-                    || bounds.token_at(p).is_some_and(|t| tokens[t].span.start + 3 == p));
+                    || bounds
+                        .token_at(p)
+                        .is_some_and(|t| tokens[t].span.start + 3 == p));
             if side || prefixed {
                 accept = last;
             }
@@ -220,5 +286,90 @@ fn abbreviations(
             });
         }
         k = j.max(k + 1);
+    }
+}
+
+/// Adds names found by the recognisers: dotted transliterated names (linked to a gazetteer
+/// person they contain, else a new person), their surnames standing alone, and names after a
+/// title. Gazetteer mentions inside a dotted name are replaced by it.
+fn recognized_names(text: &str, dotted: &[Span], titled: &[Span], out: &mut Vec<Candidate>) {
+    let mut new_people: Vec<(String, EntityId)> = Vec::new(); // (surname, id)
+    for &d in dotted {
+        let inside: Vec<&Candidate> = out.iter().filter(|c| d.contains(c.span)).collect();
+        if out
+            .iter()
+            .any(|c| c.span.overlaps(d) && !d.contains(c.span))
+        {
+            continue; // a longer gazetteer name already covers part of it
+        }
+        let people: BTreeSet<&EntityId> = inside
+            .iter()
+            .filter(|c| c.kind == EntityKind::Person)
+            .map(|c| &c.entity)
+            .collect();
+        let id = match people.into_iter().collect::<Vec<_>>().as_slice() {
+            [one] => (*one).clone(),
+            _ => {
+                let name = &text[d];
+                let key = recognize::surname(name).unwrap_or(name);
+                let id = EntityId::new(format!("person:{key}"));
+                new_people.push((key.to_string(), id.clone()));
+                id
+            }
+        };
+        out.retain(|c| !d.contains(c.span));
+        out.push(Candidate {
+            span: d,
+            kind: EntityKind::Person,
+            entity: id,
+            rule: MentionRule::TransliteratedName,
+        });
+    }
+    for &t in titled {
+        if out.iter().any(|c| c.span.overlaps(t)) {
+            continue;
+        }
+        let name = &text[t];
+        let id = new_people.iter().find(|(s, _)| s == name).map_or_else(
+            || EntityId::new(format!("person:{name}")),
+            |(_, id)| id.clone(),
+        );
+        new_people.push((name.to_string(), id.clone()));
+        out.push(Candidate {
+            span: t,
+            kind: EntityKind::Person,
+            entity: id,
+            rule: MentionRule::TitleName,
+        });
+    }
+    new_people.sort();
+    new_people.dedup();
+    for (short, id) in new_people {
+        for s in recognize::standalone(text, &short) {
+            if !out.iter().any(|c| c.span.overlaps(s)) {
+                out.push(Candidate {
+                    span: s,
+                    kind: EntityKind::Person,
+                    entity: id.clone(),
+                    rule: MentionRule::ShortForm,
+                });
+            }
+        }
+    }
+}
+
+/// A place directly followed by 协议, 条约, 峰会… names an agreement or meeting (明斯克协议):
+/// the mention becomes that `other` entity instead of the place.
+fn agreements(text: &str, out: &mut [Candidate]) {
+    for c in out.iter_mut() {
+        if c.kind != EntityKind::Place {
+            continue;
+        }
+        if let Some(len) = recognize::agreement_suffix(text, c.span.end) {
+            c.span = Span::new(c.span.start, c.span.end + len);
+            c.kind = EntityKind::Other;
+            c.entity = EntityId::new(format!("other:{}", &text[c.span]));
+            c.rule = MentionRule::Agreement;
+        }
     }
 }

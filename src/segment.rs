@@ -82,7 +82,10 @@ impl Segmenter {
     pub fn new<'a>(words: impl IntoIterator<Item = (&'a str, &'a str)>) -> Segmenter {
         let mut jieba = Jieba::new();
         for (word, tag) in words {
-            if word.chars().count() >= 2 && word.chars().all(|c| c.is_alphanumeric()) && !jieba.has_word(word) {
+            if word.chars().count() >= 2
+                && word.chars().all(|c| c.is_alphanumeric())
+                && !jieba.has_word(word)
+            {
                 jieba.add_word(word, None, Some(tag));
             }
         }

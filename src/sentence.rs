@@ -105,7 +105,9 @@ fn split_paragraph(text: &str, base: usize, len: usize, paragraph: usize, out: &
         }
         // Swallow further terminators and closing marks (“。”」, ！？, ……).
         while let Some(&(j, d)) = chars.peek() {
-            if is_terminator(d) || (is_closer(d) && quotes.iter().any(|q| q.end == j + d.len_utf8())) {
+            if is_terminator(d)
+                || (is_closer(d) && quotes.iter().any(|q| q.end == j + d.len_utf8()))
+            {
                 end = j + d.len_utf8();
                 chars.next();
             } else {
@@ -118,7 +120,14 @@ fn split_paragraph(text: &str, base: usize, len: usize, paragraph: usize, out: &
     push(para, base, start, para.len(), paragraph, out);
 }
 
-fn push(para: &str, base: usize, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+fn push(
+    para: &str,
+    base: usize,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
     let piece = &para[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
@@ -144,14 +153,23 @@ mod tests {
             ("甲。乙！丙？", &["甲。", "乙！", "丙？"]),
             ("甲；乙", &["甲；", "乙"]),
             ("等等……然后。", &["等等……", "然后。"]),
-            ("他说：“好。走吧！”她笑了。", &["他说：“好。走吧！”", "她笑了。"]),
+            (
+                "他说：“好。走吧！”她笑了。",
+                &["他说：“好。走吧！”", "她笑了。"],
+            ),
             ("「我們走。」他說。", &["「我們走。」", "他說。"]),
             ("『甲。乙』丙。", &["『甲。乙』丙。"]),
             ("他说：“没有结束。", &["他说：“没有结束。"]),
             ("”多余的。结尾", &["”多余的。", "结尾"]),
-            ("俄方称“不合理的”。下句。", &["俄方称“不合理的”。", "下句。"]),
+            (
+                "俄方称“不合理的”。下句。",
+                &["俄方称“不合理的”。", "下句。"],
+            ),
             ("外“内‘嵌。’套。”后。", &["外“内‘嵌。’套。”", "后。"]),
-            ("He said \"No. Never.\" Then left.", &["He said \"No. Never.\" Then left."]),
+            (
+                "He said \"No. Never.\" Then left.",
+                &["He said \"No. Never.\" Then left."],
+            ),
             ("第一段\n\n第二段。", &["第一段", "第二段。"]),
             ("", &[]),
             ("   ", &[]),

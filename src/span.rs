@@ -75,3 +75,10 @@ impl Index<Span> for str {
         &self[span.start..span.end]
     }
 }
+
+impl Index<Span> for String {
+    type Output = str;
+    fn index(&self, span: Span) -> &str {
+        &self[span.start..span.end]
+    }
+}

@@ -24,7 +24,13 @@ pub fn normalize_date(s: &str) -> Option<String> {
     if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
         return Some(utc(dt));
     }
-    for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"] {
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y/%m/%d %H:%M:%S",
+        "%Y/%m/%d %H:%M",
+    ] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
             return Some(dt.format("%Y-%m-%dT%H:%M:%S").to_string());
         }
@@ -46,7 +52,10 @@ mod tests {
     #[test]
     fn dates() {
         for (input, want) in [
-            ("Wed, 08 Dec 2021 01:56:33 GMT", Some("2021-12-08T01:56:33Z")),
+            (
+                "Wed, 08 Dec 2021 01:56:33 GMT",
+                Some("2021-12-08T01:56:33Z"),
+            ),
             ("2021-12-08T09:56:33+08:00", Some("2021-12-08T01:56:33Z")),
             ("2021-12-08", Some("2021-12-08")),
             ("2021/12/8", Some("2021-12-08")),

@@ -5,15 +5,41 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 /// Elements whose content is never article text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "img", "picture", "video", "audio",
-    "iframe", "object", "canvas", "form", "button", "select", "nav", "footer", "aside", "head",
+    "script", "style", "noscript", "template", "svg", "img", "picture", "video", "audio", "iframe",
+    "object", "canvas", "form", "button", "select", "nav", "footer", "aside", "head",
 ];
 
 /// Elements that end a paragraph before and after themselves.
 const BLOCK: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre",
-    "table", "tr", "td", "th", "section", "article", "main", "header", "figure", "figcaption",
-    "dl", "dt", "dd", "hr", "address", "center",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "main",
+    "header",
+    "figure",
+    "figcaption",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "address",
+    "center",
 ];
 
 /// The paragraphs of an HTML fragment or page body, in document order.
@@ -91,7 +117,9 @@ pub(crate) fn parse_page(stem: &str, html: &str) -> Article {
                 .map(str::to_string)
         })
     };
-    let title = meta(&["og:title"]).or_else(|| text_of("title")).or_else(|| text_of("h1"));
+    let title = meta(&["og:title"])
+        .or_else(|| text_of("title"))
+        .or_else(|| text_of("h1"));
     let mut body = paragraphs(html);
     if let (Some(t), Some(first)) = (&title, body.first())
         && first == t
@@ -99,7 +127,13 @@ pub(crate) fn parse_page(stem: &str, html: &str) -> Article {
         body.remove(0);
     }
     let mut a = super::from_paragraphs(stem, title.as_deref(), body.iter().map(String::as_str));
-    if let Some(d) = meta(&["article:published_time", "pubdate", "publishdate", "date", "datePublished"]) {
+    if let Some(d) = meta(&[
+        "article:published_time",
+        "pubdate",
+        "publishdate",
+        "date",
+        "datePublished",
+    ]) {
         a = a.with_date(&d);
     }
     if let Some(s) = meta(&["og:site_name", "author"]) {
@@ -116,8 +150,14 @@ mod tests {
     fn paragraphs_cases() {
         for (html, want) in [
             ("<p>甲</p><p>乙</p>", vec!["甲", "乙"]),
-            ("<div><h3>标题</h3><p>正文 &amp; 更多</p></div>", vec!["标题", "正文 & 更多"]),
-            ("<p>前<script>var x=1;</script>后</p><style>p{}</style>", vec!["前后"]),
+            (
+                "<div><h3>标题</h3><p>正文 &amp; 更多</p></div>",
+                vec!["标题", "正文 & 更多"],
+            ),
+            (
+                "<p>前<script>var x=1;</script>后</p><style>p{}</style>",
+                vec!["前后"],
+            ),
             ("<p>一<br>二</p><img src=x alt=图>", vec!["一", "二"]),
             ("<p>拜登\n  表示</p>", vec!["拜登表示"]),
             ("", vec![]),

@@ -28,7 +28,11 @@ pub(crate) fn parse(source_name: &str, stem: &str, content: &str) -> Result<Arti
         markdown_paragraphs(body)
     };
     let id = field("id").unwrap_or_else(|| stem.to_string());
-    let mut a = super::from_paragraphs(&id, field("title").as_deref(), paragraphs.iter().map(String::as_str));
+    let mut a = super::from_paragraphs(
+        &id,
+        field("title").as_deref(),
+        paragraphs.iter().map(String::as_str),
+    );
     if let Some(d) = field("date").or_else(|| field("published")) {
         a = a.with_date(&d);
     }
@@ -45,7 +49,9 @@ pub(crate) fn parse(source_name: &str, stem: &str, content: &str) -> Result<Arti
 /// body, and a warning when an opening `---` has no closing line (then everything is body).
 fn split_front_matter(content: &str) -> (Option<(&str, usize)>, &str, Option<String>) {
     let trimmed = content.trim_start_matches(['\n', '\r', ' ', '\t']);
-    let skipped_lines = content[..content.len() - trimmed.len()].matches('\n').count();
+    let skipped_lines = content[..content.len() - trimmed.len()]
+        .matches('\n')
+        .count();
     let Some(rest) = trimmed
         .strip_prefix("---\n")
         .or_else(|| trimmed.strip_prefix("---\r\n"))
@@ -106,9 +112,9 @@ fn markdown_paragraphs(body: &str) -> Vec<String> {
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell) => {
                 flush(&mut cur, &mut out)
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => {
-                flush(&mut cur, &mut out)
-            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => flush(&mut cur, &mut out),
             Event::Text(t) | Event::Code(t) if skip == 0 => cur.push_str(&t),
             Event::SoftBreak if skip == 0 => cur.push(' '),
             Event::HardBreak if skip == 0 => flush(&mut cur, &mut out),

@@ -4,7 +4,18 @@ use super::Dictionary;
 use std::sync::LazyLock;
 
 /// Every built-in file, by name. Adding a file here is all it takes to ship it.
-pub(crate) const FILES: &[(&str, &str)] = &[];
+pub(crate) const FILES: &[(&str, &str)] = &[
+    (
+        "countries.tsv",
+        include_str!("../../dictionaries/countries.tsv"),
+    ),
+    ("places.tsv", include_str!("../../dictionaries/places.tsv")),
+    (
+        "organizations.tsv",
+        include_str!("../../dictionaries/organizations.tsv"),
+    ),
+    ("media.tsv", include_str!("../../dictionaries/media.tsv")),
+];
 
 static BUILTIN: LazyLock<Dictionary> = LazyLock::new(|| {
     let mut dict = Dictionary::empty();

@@ -76,7 +76,11 @@ impl Gazetteer {
                 let entry = patterns.entry(variant);
                 match entry {
                     std::collections::btree_map::Entry::Vacant(v) => {
-                        v.insert(if ambiguous { Target::Ambiguous(vec![t]) } else { Target::Entity(t) });
+                        v.insert(if ambiguous {
+                            Target::Ambiguous(vec![t])
+                        } else {
+                            Target::Entity(t)
+                        });
                     }
                     std::collections::btree_map::Entry::Occupied(mut o) => {
                         let merged = match o.get() {
@@ -126,12 +130,19 @@ impl Gazetteer {
             let prefix = name_ac.as_ref().and_then(|ac| {
                 let m = ac.find(r.role.as_str())?;
                 match name_patterns[m.pattern().as_usize()].1 {
-                    Target::Entity(t) if m.start() == 0 && m.end() < r.role.len() => Some((m.end(), *t)),
+                    Target::Entity(t) if m.start() == 0 && m.end() < r.role.len() => {
+                        Some((m.end(), *t))
+                    }
                     _ => None,
                 }
             });
             role_ix.insert(r.role.as_str(), roles.len() as u32);
-            roles.push(RolePhrase { phrase: r.role.clone(), prefix });
+            // Role phrases are matched on simplified text too.
+            debug_assert_eq!(crate::script::to_simplified(&r.role), r.role);
+            roles.push(RolePhrase {
+                phrase: r.role.clone(),
+                prefix,
+            });
         }
         // A role phrase wins over a name spelled the same (rare; roles are longer).
         for (phrase, i) in role_ix {
@@ -149,7 +160,9 @@ impl Gazetteer {
 
     /// Leftmost-longest, non-overlapping matches over `text` (already script-normalised).
     pub(crate) fn find(&self, text: &str) -> Vec<RawMatch> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
         ac.find_iter(text)
             .filter(|m| latin_word_boundaries(text, m.start(), m.end()))
             .map(|m| RawMatch {
@@ -172,6 +185,9 @@ fn build<'a>(patterns: impl Iterator<Item = &'a str>) -> Option<AhoCorasick> {
 }
 
 fn dot_variants(text: &str) -> Vec<String> {
+    // Text is matched after traditional → simplified mapping, so names must be mapped the
+    // same way (大阪 becomes 大坂 in both).
+    let text = &crate::script::to_simplified(text);
     let mut out = vec![text.to_string()];
     if text.contains('·') {
         out.extend(DOTS.iter().map(|d| text.replace('·', &d.to_string())));
@@ -201,7 +217,13 @@ nato\t北约\torganization\t北大西洋公约组织|NATO\t\n\
 jack-sullivan\t沙利文\tperson\t杰克·沙利文\t\n\
 george-bush\t布什\tperson\t~小布什\t\n";
         let mut d = Dictionary::from_reader("t.tsv", tsv.as_bytes()).unwrap();
-        d.merge(Dictionary::from_reader("r.tsv", "role\tentity\tfrom\n美国国家安全顾问\tjack-sullivan\t2021-01-20\n".as_bytes()).unwrap());
+        d.merge(
+            Dictionary::from_reader(
+                "r.tsv",
+                "role\tentity\tfrom\n美国国家安全顾问\tjack-sullivan\t2021-01-20\n".as_bytes(),
+            )
+            .unwrap(),
+        );
         Gazetteer::new(&d)
     }
 
@@ -210,8 +232,14 @@ george-bush\t布什\tperson\t~小布什\t\n";
         let g = gaz();
         for (text, want) in [
             ("北大西洋公约组织", vec!["北大西洋公约组织"]),
-            ("杰克·沙利文和杰克•沙利文", vec!["杰克·沙利文", "杰克•沙利文"]),
-            ("美国国家安全顾问杰克·沙利文", vec!["美国国家安全顾问", "杰克·沙利文"]),
+            (
+                "杰克·沙利文和杰克•沙利文",
+                vec!["杰克·沙利文", "杰克•沙利文"],
+            ),
+            (
+                "美国国家安全顾问杰克·沙利文",
+                vec!["美国国家安全顾问", "杰克·沙利文"],
+            ),
             ("NATO and NATOs", vec!["NATO"]),
             ("北约北约", vec!["北约", "北约"]),
         ] {

@@ -1,0 +1,257 @@
+//! Recognisers for names the gazetteer does not know. Each is a small, documented rule; every
+//! mention it finds carries its [`MentionRule`](super::MentionRule).
+//!
+//! - Transliterated foreign names joined by a middle dot (谢尔盖·尼基福罗夫), and their
+//!   surname alone later in the article (尼基福罗夫).
+//! - A transliterated name right after a title (国务卿布林肯, 发言人佩斯科夫).
+//! - A named agreement or meeting: a place followed by 协议/条约/峰会… (明斯克协议) is the
+//!   agreement (type `other`), not the place.
+
+use crate::span::Span;
+
+/// Characters of standard Chinese transliteration of foreign names (Xinhua tables), minus
+/// characters that commonly end a title or start a verb next to a name (长, 理, 统, 席, 表, 在…).
+const TRANSLIT: &str = "阿埃艾爱安昂敖奥巴芭拜班邦保鲍贝本比彼毕宾波伯勃博布查察达戴丹道德得登邓迪狄蒂丁东杜敦顿多厄恩尔法凡范菲费芬丰冯佛弗福夫富盖甘冈戈哥格根贡古瓜圭果哈海汉杭豪赫亨洪侯胡怀霍基吉季加嘉贾杰捷金津卡凯坎康考柯科克肯孔库夸奎昆拉腊莱赖兰朗劳勒雷蕾黎里利莉丽连列林琳留柳隆卢鲁路伦罗洛吕马玛迈麦曼芒梅门蒙孟米密敏明缪摩莫默姆穆纳娜乃奈南内尼妮涅宁纽努诺欧帕派潘庞佩彭皮珀蒲普奇齐恰乔切钦琴丘屈让热荣茹若瑞萨塞赛桑瑟森沙莎尚舍绍申什施舒斯松苏索塔泰坦汤唐陶特滕藤提廷通图托瓦旺威韦维温沃乌伍武西希锡夏肖谢辛欣休修雅亚扬耶叶伊依因英尤约泽扎詹兹佐娃茨朔卓契京娅诺楚雷济霍捷耶龙文琪薇黛丝露萝莲芙琼珊";
+
+/// Middle dots written between the parts of a foreign name.
+const DOTS: &str = "·•‧・･∙⋅．";
+
+/// Titles after which a transliterated name stands (国务卿布林肯).
+const TITLES: &[&str] = &[
+    "总统",
+    "副总统",
+    "总理",
+    "副总理",
+    "首相",
+    "外长",
+    "外交部长",
+    "外交大臣",
+    "国务卿",
+    "防长",
+    "国防部长",
+    "部长",
+    "发言人",
+    "新闻秘书",
+    "秘书长",
+    "主席",
+    "大使",
+    "特使",
+    "议员",
+    "参议员",
+    "众议员",
+    "议长",
+    "顾问",
+    "司令",
+    "将军",
+    "总司令",
+    "国王",
+    "女王",
+    "王储",
+    "王子",
+    "总督",
+    "州长",
+    "市长",
+    "总裁",
+    "首席执行官",
+    "董事长",
+    "创始人",
+    "教授",
+    "领导人",
+    "总书记",
+    "总干事",
+    "行长",
+    "主任",
+    "代表",
+];
+
+/// What ends a named agreement or meeting after a place name.
+const AGREEMENT_SUFFIXES: &[&str] = &[
+    "协议",
+    "协定",
+    "条约",
+    "公约",
+    "宣言",
+    "进程",
+    "峰会",
+    "会议",
+    "模式",
+    "格式",
+    "议定书",
+    "备忘录",
+];
+
+pub(crate) fn is_translit(c: char) -> bool {
+    TRANSLIT.contains(c)
+}
+
+fn is_dot(c: char) -> bool {
+    DOTS.contains(c)
+}
+
+/// Spans of dotted transliterated names: at least two parts of transliteration characters
+/// joined by middle dots, each part 1–7 characters.
+pub(crate) fn dotted_names(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        if !is_dot(chars[k].1) || k == 0 || !is_translit(chars[k - 1].1) {
+            k += 1;
+            continue;
+        }
+        // Extend left from the first dot.
+        let mut s = k;
+        while s > 0 && is_translit(chars[s - 1].1) && k - (s - 1) <= 7 {
+            s -= 1;
+        }
+        // Then alternate parts and dots to the right.
+        let mut e = k;
+        let mut parts = 1;
+        loop {
+            if e < chars.len() && is_dot(chars[e].1) {
+                let mut f = e + 1;
+                while f < chars.len() && is_translit(chars[f].1) && f - e <= 7 {
+                    f += 1;
+                }
+                if f == e + 1 {
+                    break;
+                }
+                parts += 1;
+                e = f;
+            } else {
+                break;
+            }
+        }
+        if parts >= 2 {
+            // 夫人 after a name is "Mrs", not part of it.
+            if text[chars[e - 1].0..].starts_with("夫人") && e - 1 > s {
+                e -= 1;
+            }
+            let end = chars.get(e).map_or(text.len(), |c| c.0);
+            out.push(Span::new(chars[s].0, end));
+        }
+        k = e.max(k + 1);
+    }
+    out
+}
+
+/// The last part of a dotted name (尼基福罗夫 in 谢尔盖·尼基福罗夫), when it is at least two
+/// characters long.
+pub(crate) fn surname(name: &str) -> Option<&str> {
+    let last = name.rsplit(is_dot).next()?;
+    (last.chars().count() >= 2 && last.len() < name.len()).then_some(last)
+}
+
+/// Occurrences of `short` in `text` that stand alone: not inside a longer run of
+/// transliteration characters (科夫 inside 佩斯科夫).
+pub(crate) fn standalone(text: &str, short: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices(short) {
+        let end = i + short.len();
+        let before = text[..i].chars().next_back();
+        let after = text[end..].chars().next();
+        let glued = |c: Option<char>| c.is_some_and(|c| is_translit(c) || is_dot(c));
+        if !glued(before) && !glued(after) {
+            out.push(Span::new(i, end));
+        }
+    }
+    out
+}
+
+/// Transliterated names right after a title: 2–6 transliteration characters, ending where a
+/// word ends (`is_word_end`), so 总统普京通过 gives 普京.
+pub(crate) fn titled_names(text: &str, is_word_end: impl Fn(usize) -> bool) -> Vec<Span> {
+    let mut out = Vec::new();
+    for title in TITLES {
+        for (i, _) in text.match_indices(title) {
+            let start = i + title.len();
+            let mut len: usize = text[start..]
+                .chars()
+                .take_while(|&c| is_translit(c))
+                .take(6)
+                .map(char::len_utf8)
+                .sum();
+            while len > 0 && !is_word_end(start + len) {
+                len -= text[..start + len]
+                    .chars()
+                    .next_back()
+                    .map_or(1, char::len_utf8);
+            }
+            let n = text[start..start + len].chars().count();
+            let next = text[start + len..].chars().next();
+            if (2..=6).contains(&n) && !next.is_some_and(is_dot) {
+                out.push(Span::new(start, start + len));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Length of an agreement suffix right at `text[at..]`, if any.
+pub(crate) fn agreement_suffix(text: &str, at: usize) -> Option<usize> {
+    AGREEMENT_SUFFIXES
+        .iter()
+        .find(|s| text[at..].starts_with(*s))
+        .map(|s| s.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&str> {
+        dotted_names(text).into_iter().map(|s| &text[s]).collect()
+    }
+
+    #[test]
+    fn dotted_name_cases() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "乌克兰总统新闻秘书谢尔盖·尼基福罗夫在基辅",
+                &["谢尔盖·尼基福罗夫"],
+            ),
+            (
+                "克里姆林宫发言人德米特里·佩斯科夫还认为",
+                &["德米特里·佩斯科夫"],
+            ),
+            ("主席乌尔苏拉·冯·德莱恩表示", &["乌尔苏拉·冯·德莱恩"]),
+            ("和弗拉基米尔•普京会谈", &["弗拉基米尔•普京"]),
+            ("安东尼·布林肯夫人", &["安东尼·布林肯"]),
+            ("中国·北京", &[]),
+            ("·普京", &[]),
+            ("普京·", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn surname_and_standalone() {
+        assert_eq!(surname("谢尔盖·尼基福罗夫"), Some("尼基福罗夫"));
+        assert_eq!(surname("普京"), None);
+        let t = "佩斯科夫表示，科夫";
+        assert_eq!(standalone(t, "佩斯科夫").len(), 1);
+        assert_eq!(standalone(t, "科夫").len(), 1);
+        assert_eq!(standalone("阿佩斯科夫", "佩斯科夫").len(), 0);
+    }
+
+    #[test]
+    fn titled_name_cases() {
+        let t = "国务卿布林肯表示，总统马克龙与总理";
+        let got: Vec<&str> = titled_names(t, |_| true)
+            .into_iter()
+            .map(|s| &t[s])
+            .collect();
+        assert_eq!(got, ["布林肯", "马克龙"]);
+        let t = "总统普京通过视频";
+        let ends = [t.find("通").unwrap(), t.find("视").unwrap()];
+        let got: Vec<&str> = titled_names(t, |i| ends.contains(&i))
+            .into_iter()
+            .map(|s| &t[s])
+            .collect();
+        assert_eq!(got, ["普京"]);
+    }
+}

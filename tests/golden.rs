@@ -1,0 +1,57 @@
+//! Whole-article snapshots: one line per entity, mention, quote and relation.
+//!
+//! A change in extraction shows up as a readable diff of `tests/golden/*.txt`. After checking
+//! that the change is an improvement, regenerate them with:
+//!
+//! ```text
+//! UPDATE_GOLDEN=1 cargo test --test golden
+//! ```
+
+mod common;
+
+use common::{ANALYZER, all_articles, manifest};
+use newsgraph::Document;
+use std::fmt::Write;
+
+fn render(doc: &Document) -> String {
+    let mut out = String::new();
+    for e in &doc.entities {
+        writeln!(out, "entity\t{}\t{}\t{}", e.id, e.kind.as_str(), e.name).unwrap();
+        for m in &e.mentions {
+            writeln!(out, "  mention\t{:?}\t{}\t{:?}", m.span, m.text, m.rule).unwrap();
+        }
+    }
+    for q in &doc.quotes {
+        writeln!(out, "quote\t{q}").unwrap();
+    }
+    for r in &doc.relations {
+        writeln!(out, "relation\t{r}").unwrap();
+    }
+    out
+}
+
+#[test]
+fn golden_articles() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut failures = Vec::new();
+    for a in all_articles() {
+        let got = render(&ANALYZER.analyze(&a));
+        let path = manifest(&format!("tests/golden/{}.txt", a.id));
+        if update {
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        if want != got {
+            failures.push(format!(
+                "{}:\n--- want\n{want}\n+++ got\n{got}",
+                path.display()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "golden files differ (UPDATE_GOLDEN=1 to accept):\n{}",
+        failures.join("\n")
+    );
+}
