@@ -5,8 +5,10 @@ use crate::dictionary::Dictionary;
 use crate::document::Document;
 use crate::entity::{self, EntityId};
 use crate::error::Result;
+use crate::lexicon::SpeechCues;
 use crate::mention::{self, Mention, gazetteer::Gazetteer};
-use crate::segment::Segmenter;
+use crate::quote::{self, CueMatcher};
+use crate::segment::{Boundaries, Segmenter};
 use crate::{script, sentence};
 
 /// Turns articles into documents. Build it once (it compiles the gazetteer and loads jieba's
@@ -24,6 +26,7 @@ pub struct Analyzer {
     dictionary: Dictionary,
     gazetteer: Gazetteer,
     segmenter: Segmenter,
+    cues: CueMatcher,
 }
 
 /// Configures an [`Analyzer`].
@@ -41,6 +44,7 @@ pub struct Analyzer {
 pub struct AnalyzerBuilder {
     builtin: bool,
     extra: Vec<Dictionary>,
+    extra_cues: Vec<SpeechCues>,
 }
 
 impl Default for AnalyzerBuilder {
@@ -48,6 +52,7 @@ impl Default for AnalyzerBuilder {
         AnalyzerBuilder {
             builtin: true,
             extra: Vec::new(),
+            extra_cues: Vec::new(),
         }
     }
 }
@@ -62,6 +67,12 @@ impl AnalyzerBuilder {
     /// Adds a dictionary; its rows replace built-in rows with the same id.
     pub fn add_dictionary(&mut self, dict: Dictionary) -> &mut Self {
         self.extra.push(dict);
+        self
+    }
+
+    /// Adds speech cues (same format as `dictionaries/speech_cues.tsv`).
+    pub fn add_speech_cues(&mut self, cues: SpeechCues) -> &mut Self {
+        self.extra_cues.push(cues);
         self
     }
 
@@ -80,7 +91,15 @@ impl AnalyzerBuilder {
             dictionary.merge(d.clone());
         }
         dictionary.validate()?;
-        Ok(Analyzer::from_dictionary(dictionary))
+        let mut cues = if self.builtin {
+            SpeechCues::builtin().clone()
+        } else {
+            SpeechCues::default()
+        };
+        for c in &self.extra_cues {
+            cues.merge(c.clone());
+        }
+        Ok(Analyzer::from_parts(dictionary, &cues))
     }
 }
 
@@ -93,7 +112,7 @@ impl Default for Analyzer {
 impl Analyzer {
     /// An analyzer with the built-in dictionaries.
     pub fn new() -> Analyzer {
-        Analyzer::from_dictionary(Dictionary::builtin().clone())
+        Analyzer::from_parts(Dictionary::builtin().clone(), SpeechCues::builtin())
     }
 
     /// A builder, to add or replace dictionaries.
@@ -101,7 +120,7 @@ impl Analyzer {
         AnalyzerBuilder::default()
     }
 
-    fn from_dictionary(dictionary: Dictionary) -> Analyzer {
+    fn from_parts(dictionary: Dictionary, cues: &SpeechCues) -> Analyzer {
         let gazetteer = Gazetteer::new(&dictionary);
         let words = dictionary.entities().flat_map(|e| {
             let tag = match e.kind {
@@ -119,6 +138,7 @@ impl Analyzer {
             dictionary,
             gazetteer,
             segmenter,
+            cues: CueMatcher::new(cues),
         }
     }
 
@@ -132,7 +152,7 @@ impl Analyzer {
         let text = &article.text;
         // Stages read the simplified-script copy; its byte offsets equal the original's.
         let norm = script::to_simplified(text);
-        let _sentences = sentence::split(&norm);
+        let sentences = sentence::split(&norm);
         let tokens = self.segmenter.tokens(&norm);
         let day = article.day();
         let holder = |role: &str| {
@@ -140,6 +160,15 @@ impl Analyzer {
             self.dictionary.get(id).map(|e| (e.id.clone(), e.kind))
         };
         let candidates = mention::find_mentions(&self.gazetteer, holder, &norm, &tokens);
+        let bounds = Boundaries::new(&tokens);
+        let ctx = quote::Context {
+            text: &norm,
+            original: text,
+            sentences: &sentences,
+            bounds: &bounds,
+            mentions: &candidates,
+        };
+        let quotes = quote::extract(&self.cues, &ctx);
         let mentions = candidates.into_iter().map(|c| {
             (
                 c.entity,
@@ -163,7 +192,7 @@ impl Analyzer {
             source: article.source.clone(),
             text: text.clone(),
             entities,
-            quotes: Vec::new(),
+            quotes,
             relations: Vec::new(),
         }
     }

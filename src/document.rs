@@ -1,6 +1,7 @@
 //! The document: the output contract of `newsgraph analyze`, one JSON object per article.
 
 use crate::entity::Entity;
+use crate::quote::Quote;
 use serde::{Deserialize, Serialize};
 
 /// Everything newsgraph found in one article. Field names are the contract of DESIGN.md.
@@ -20,8 +21,8 @@ pub struct Document {
     pub text: String,
     /// Entities, sorted by first mention.
     pub entities: Vec<Entity>,
-    /// Attributed statements.
-    pub quotes: Vec<serde_json::Value>,
+    /// Attributed statements, in text order (nested ones after their parent).
+    pub quotes: Vec<Quote>,
     /// Actor–actor relations.
     pub relations: Vec<serde_json::Value>,
 }

@@ -70,7 +70,9 @@ pub mod dictionary;
 pub mod document;
 pub mod entity;
 mod error;
+pub mod lexicon;
 pub mod mention;
+pub mod quote;
 pub mod script;
 pub mod segment;
 pub mod sentence;
@@ -83,6 +85,7 @@ pub use document::Document;
 pub use entity::{Entity, EntityId, EntityKind};
 pub use error::{Error, ErrorKind, Result};
 pub use mention::{Mention, MentionRule};
+pub use quote::{Quote, QuoteKind};
 pub use span::Span;
 
 #[cfg(doctest)]

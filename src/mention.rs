@@ -1,7 +1,9 @@
 //! Mentions: where the text names an entity, found by the gazetteer and by rules.
 
+mod chinese_name;
 pub(crate) mod gazetteer;
 mod recognize;
+mod suffix;
 
 use crate::entity::{EntityId, EntityKind};
 use crate::segment::{Boundaries, Token};
@@ -43,6 +45,14 @@ pub enum MentionRule {
     TitleName,
     /// A named agreement or meeting (明斯克协议).
     Agreement,
+    /// A Chinese personal name: surname + given name, by jieba's tag or context (黄登仁).
+    ChineseName,
+    /// An organization by its last word (北京博爱医院, 国家质量技术监督局).
+    OrgSuffix,
+    /// A newspaper or agency title in 《》 (《人民日报》).
+    OutletName,
+    /// A place by its last word or jieba's place tag (如皋市, 鲅鱼圈区).
+    PlaceSuffix,
 }
 
 /// A mention linked (or not yet) to an entity, with its type. Internal stage output.
@@ -161,6 +171,7 @@ pub(crate) fn find_mentions(
     // Ambiguous aliases: linked when exactly one candidate is named unambiguously.
     let named: BTreeSet<&EntityId> = out.iter().map(|c| &c.entity).collect();
     let mut resolved = Vec::new();
+    let mut blocked = Vec::new();
     for (span, ts) in ambiguous {
         let hits: Vec<u32> = ts
             .into_iter()
@@ -168,11 +179,73 @@ pub(crate) fn find_mentions(
             .collect();
         if let [t] = hits.as_slice() {
             resolved.push(entity(*t, span, MentionRule::Context));
+        } else {
+            blocked.push(span);
         }
     }
     out.extend(resolved);
+    unknown_names(text, tokens, &blocked, &mut out);
     out.sort_by(|a, b| a.span.cmp(&b.span));
     out
+}
+
+/// Adds organizations, people and places the gazetteer does not know (see `suffix` and
+/// `chinese_name`), in that order, so that a longer organization name claims the place it
+/// starts with. Recognised spans never overlap an existing mention or an unresolved
+/// ambiguous alias (`blocked`), except that an organization may contain whole place and
+/// organization mentions, which it replaces (中国银行 contains 中国).
+fn unknown_names(text: &str, tokens: &[Token], blocked: &[Span], out: &mut Vec<Candidate>) {
+    let free = |s: Span, out: &[Candidate]| {
+        !blocked.iter().any(|b| b.overlaps(s)) && !out.iter().any(|c| c.span.overlaps(s))
+    };
+    let new = |span: Span, kind: EntityKind, rule: MentionRule| {
+        let prefix = match kind {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            _ => "org",
+        };
+        Candidate {
+            span,
+            kind,
+            entity: EntityId::new(format!("{prefix}:{}", &text[span])),
+            rule,
+        }
+    };
+    let orgs = suffix::org_names(text, tokens)
+        .into_iter()
+        .map(|s| (s, MentionRule::OrgSuffix))
+        .chain(
+            suffix::outlet_names(text)
+                .into_iter()
+                .map(|s| (s, MentionRule::OutletName)),
+        );
+    for (s, rule) in orgs {
+        if blocked.iter().any(|b| b.overlaps(s)) {
+            continue;
+        }
+        let clash = out.iter().any(|c| {
+            c.span.overlaps(s)
+                && (c.span == s
+                    || !s.contains(c.span)
+                    || !matches!(c.kind, EntityKind::Place | EntityKind::Organization)
+                    || c.rule == MentionRule::Role)
+        });
+        if clash {
+            continue;
+        }
+        out.retain(|c| !s.contains(c.span));
+        out.push(new(s, EntityKind::Organization, rule));
+    }
+    for s in chinese_name::chinese_names(text, tokens) {
+        if free(s, out) {
+            out.push(new(s, EntityKind::Person, MentionRule::ChineseName));
+        }
+    }
+    for s in suffix::place_names(text, tokens) {
+        if free(s, out) {
+            out.push(new(s, EntityKind::Place, MentionRule::PlaceSuffix));
+        }
+    }
 }
 
 /// A short (one- or two-character) CJK name must line up with jieba's words, so that 加纳

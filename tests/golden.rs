@@ -22,7 +22,19 @@ fn render(doc: &Document) -> String {
         }
     }
     for q in &doc.quotes {
-        writeln!(out, "quote\t{q}").unwrap();
+        let speaker = q.speaker.as_ref().map_or("-", |s| s.as_str());
+        let parent = q.parent.map_or(String::new(), |p| format!("\tparent={p}"));
+        let via = q.via.as_ref().map_or(String::new(), |v| format!("\tvia={v}"));
+        writeln!(
+            out,
+            "quote\t{:?}\t{speaker}\t{}\t{}\t{:?}\t{}{via}{parent}",
+            q.content.span,
+            q.speaker_text.as_deref().unwrap_or("-"),
+            q.cue,
+            q.kind,
+            q.content.text
+        )
+        .unwrap();
     }
     for r in &doc.relations {
         writeln!(out, "relation\t{r}").unwrap();

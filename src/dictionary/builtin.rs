@@ -15,6 +15,22 @@ pub(crate) const FILES: &[(&str, &str)] = &[
         include_str!("../../dictionaries/organizations.tsv"),
     ),
     ("media.tsv", include_str!("../../dictionaries/media.tsv")),
+    (
+        "people-leaders.tsv",
+        include_str!("../../dictionaries/people-leaders.tsv"),
+    ),
+    (
+        "people-officials.tsv",
+        include_str!("../../dictionaries/people-officials.tsv"),
+    ),
+    (
+        "roles-leaders.tsv",
+        include_str!("../../dictionaries/roles-leaders.tsv"),
+    ),
+    (
+        "roles-officials.tsv",
+        include_str!("../../dictionaries/roles-officials.tsv"),
+    ),
 ];
 
 static BUILTIN: LazyLock<Dictionary> = LazyLock::new(|| {

@@ -1,0 +1,1143 @@
+//! Claims and quoted statements with speaker attribution.
+//!
+//! A rule-based sieve in the spirit of CoreNLP's quote attribution and GenderGapTracker's
+//! quote types, for Chinese news typography:
+//!
+//! 1. **Cues.** A typed cue lexicon (`dictionaries/speech_cues.tsv`) is matched once over the
+//!    text; a cue counts only on jieba word boundaries and outside quotation marks, and not as
+//!    a noun (表示感谢, 这项声明的, 需要指出的是).
+//! 2. **Speaker.** In the clause before the cue (back to the last ，；：), the rightmost
+//!    speaker head whose gap to the cue is only adverbs, time words, `方面`, parentheses, or an
+//!    occasion (在一份声明中, 在接受…采访时, 在致…的信中). Heads are entity mentions (not after
+//!    a preposition such as 在/对/致), pronouns (他, 她), anaphoric descriptions (这位乌克兰官员,
+//!    这项声明) and anonymous descriptors (消息人士, 美国官员, 有报道). A gap with a modal or
+//!    negation (将, 可能, 不) means the cue is not a statement being reported.
+//! 3. **Frames.** 据X报道 (speaker X); X援引Y的话报道称 (speaker Y, `via` X); 在X看来; and
+//!    SPEAKER CUE (ADDRESSEE，) CONTENT.
+//! 4. **Content** runs from after the cue (and ，/：) to the sentence end, and stops where a
+//!    later cue clause of the *same* speaker starts (他表示，A，他还强调，B → two quotes) or at
+//!    an author's aside (需要指出的是). A later cue clause of a *different* explicit speaker is
+//!    nested speech: it stays in the outer content and is returned as an extra quote with
+//!    `parent`. Content that is one quotation is `direct`; content containing quotation marks
+//!    is `mixed`; else `indirect`.
+//! 5. **Direct speech after its quotation** (“…”，X说。) is attributed from the clause after it.
+//! 6. **Anaphora** in speaker position: 他/她 and 这位… resolve to the speaker of the enclosing
+//!    statement when it is a person, else to the latest person speaker in this or the previous
+//!    paragraph; 声明 to the enclosing or latest statement's speaker; a zero subject after 并
+//!    to the previous speaker of the same sentence. No guess crosses two paragraphs.
+
+mod cues;
+
+use crate::entity::{EntityId, EntityKind};
+use crate::lexicon::{CueType, Frame};
+use crate::mention::Candidate;
+use crate::segment::Boundaries;
+use crate::sentence::{Sentence, quotation_ranges};
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+
+pub(crate) use cues::CueMatcher;
+
+/// A claim or statement attributed to a source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Speaker entity id; `null` for an anonymous source (消息人士).
+    pub speaker: Option<EntityId>,
+    /// The words that name the speaker in the text (拜登, 这位美国国家安全顾问, 美国消息人士).
+    pub speaker_text: Option<String>,
+    /// The cue (表示, 报道称, 援引).
+    pub cue: String,
+    /// The cue's type: say, believe, deny, accuse, warn, appeal, promise, report.
+    pub cue_type: CueType,
+    /// direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// What was said.
+    pub content: TextSpan,
+    /// The outlet that relays the speaker (路透社 in 路透社援引美国官员的话).
+    pub via: Option<EntityId>,
+    /// Index (in `quotes`) of the statement this one is nested in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<usize>,
+}
+
+/// direct (inside quotation marks), indirect, or mixed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Entirely inside quotation marks.
+    Direct,
+    /// Reported speech.
+    Indirect,
+    /// Reported speech containing quoted words.
+    Mixed,
+}
+
+/// A span with its text, as the contract writes content: `{"start", "end", "text"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextSpan {
+    /// Byte span.
+    #[serde(flatten)]
+    pub span: Span,
+    /// `&document.text[span]`.
+    pub text: String,
+}
+
+/// Everything the quote stage reads.
+pub(crate) struct Context<'a> {
+    /// Script-normalised text (same offsets as the original).
+    pub text: &'a str,
+    /// The original text, for output strings.
+    pub original: &'a str,
+    pub sentences: &'a [Sentence],
+    pub bounds: &'a Boundaries,
+    /// Linked mentions, sorted by span.
+    pub mentions: &'a [Candidate],
+}
+
+/// Who a clause names as speaker, before anaphora is resolved.
+#[derive(Clone, Debug, PartialEq)]
+enum Head {
+    Entity(EntityId, EntityKind, Span),
+    /// 他/她, 这位…官员, 其.
+    Person(Span),
+    /// 声明, 这项声明.
+    Statement(Span),
+    /// 消息人士, 美国官员, 有报道.
+    Anonymous(Span),
+    /// No subject in the clause (…，并指责…).
+    Zero,
+}
+
+/// A quote being built.
+#[derive(Clone, Debug)]
+struct Draft {
+    speaker: Option<EntityId>,
+    speaker_kind: Option<EntityKind>,
+    speaker_text: Option<String>,
+    cue: String,
+    cue_type: CueType,
+    /// Where the clause that introduces it starts (for splitting an enclosing quote).
+    clause_start: usize,
+    content_start: usize,
+    content_end: usize,
+    via: Option<EntityId>,
+    parent: Option<usize>,
+    bare: bool,
+    according_to: bool,
+    /// The content ended early (split, or bare cue): do not extend again.
+    closed: bool,
+}
+
+const CONNECTIVES: &[&str] = &[
+    "与此同时",
+    "另一方面",
+    "在这样的背景下",
+    "此外",
+    "另外",
+    "同时",
+    "但是",
+    "不过",
+    "然而",
+    "因此",
+    "对此",
+    "随后",
+    "其中",
+    "背景是",
+    "并且",
+    "但",
+    "而",
+    "并",
+    "且",
+    "也",
+];
+const ADVERBS: &[&str] = &[
+    "还",
+    "也",
+    "则",
+    "又",
+    "再次",
+    "再度",
+    "此前",
+    "曾经",
+    "曾",
+    "已经",
+    "已",
+    "更",
+    "同时",
+    "并",
+    "随后",
+    "进一步",
+    "亦",
+    "均",
+    "都",
+    "就此",
+    "对此",
+    "当天",
+    "当日",
+    "日前",
+    "近日",
+    "今天",
+    "昨天",
+    "今日",
+    "昨日",
+    "一再",
+    "多次",
+    "公开",
+    "首次",
+    "最近",
+    "早些时候",
+    "稍早",
+    "稍后",
+    "明确",
+    "坚决",
+    "一致",
+    "普遍",
+    "强烈",
+    "严正",
+    "直接",
+    "特别",
+    "随即",
+    "立即",
+    "当地时间",
+    "本周",
+    "上周",
+    "周末",
+    "晚间",
+    "早间",
+    "上午",
+    "下午",
+    "晚上",
+    "在会上",
+    "在会后",
+    "在会中",
+    "会后",
+    "对记者",
+    "向记者",
+    "对媒体",
+    "向媒体",
+    "对外",
+    "方面",
+    "官方",
+    "发言人",
+    "的发言人",
+];
+/// A gap containing these makes the cue a future or negated act, not a reported statement.
+const MODALS: &[&str] = &[
+    "将", "会", "可能", "要", "应", "打算", "计划", "准备", "拟", "不", "没有", "没", "未", "并未",
+    "无法",
+];
+const OCCASION_OPENERS: &[&str] = &[
+    "在", "于", "接受", "通过", "借", "趁", "当", "出席", "致函", "致信",
+];
+const OCCASION_ENDS: &[&str] = &[
+    "期间", "之际", "之后", "以后", "时", "中", "上", "后", "前", "里",
+];
+const PREPOSITIONS: &str = "在对向与和同跟致给让被从据把将为于至";
+const PRONOUNS: &[&str] = &["他们", "她们", "他", "她", "其"];
+const ANAPHORIC: &[&str] = &["这位", "这名", "此位", "该名", "该"];
+/// Heads of anonymous or descriptive sources.
+const DESCRIPTORS: &[&str] = &[
+    "消息人士",
+    "知情人士",
+    "匿名人士",
+    "观察人士",
+    "分析人士",
+    "人士",
+    "高级官员",
+    "高官",
+    "官员",
+    "专家",
+    "学者",
+    "分析师",
+    "媒体",
+    "外媒",
+    "官媒",
+    "报道",
+    "报告",
+    "声明",
+    "消息",
+    "评论",
+    "社论",
+    "文章",
+    "网友",
+    "民众",
+    "居民",
+    "目击者",
+    "证人",
+    "发言人",
+    "领导人",
+    "代表",
+    "议员",
+    "当局",
+    "警方",
+    "军方",
+    "检方",
+    "民调",
+    "研究",
+    "调查",
+    "数据",
+    "官方",
+];
+/// After 表示 these make it "express (thanks, regret…)", not a statement.
+const ATTITUDE_NOUNS: &[&str] = &[
+    "感谢", "欢迎", "遗憾", "关切", "关注", "祝贺", "同情", "支持", "反对", "赞赏", "谴责", "哀悼",
+    "慰问", "敬意", "不满", "抗议", "担忧", "失望", "愤慨", "震惊", "满意", "理解", "尊重", "认可",
+    "肯定", "歉意", "赞同", "同意", "怀疑", "希望",
+];
+const ASIDES: &[&str] = &[
+    "需要指出的是",
+    "值得注意的是",
+    "值得一提的是",
+    "据悉",
+    "据了解",
+    "众所周知",
+];
+
+/// Finds the quotes of a document.
+pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
+    let text = ctx.text;
+    let hits = matcher.find(text, ctx.bounds);
+    let mut drafts: Vec<Draft> = Vec::new();
+    // Quotation ranges per paragraph, in absolute offsets.
+    let mut para_quotes: Vec<(usize, Vec<Span>)> = Vec::new();
+    let mut hit_ix = 0;
+    let mut last_para = usize::MAX;
+    let mut quotations: Vec<Span> = Vec::new();
+    // Drafts of the previous and current paragraph (indices), for anaphora.
+    let mut para_first_draft = 0;
+    let mut prev_para_first_draft = 0;
+    for s in ctx.sentences {
+        if s.paragraph != last_para {
+            let pstart = text[..s.span.start].rfind('\n').map_or(0, |i| i + 1);
+            let pend = text[s.span.start..]
+                .find('\n')
+                .map_or(text.len(), |i| s.span.start + i);
+            quotations = quotation_ranges(&text[pstart..pend])
+                .into_iter()
+                .map(|q| Span::new(q.start + pstart, q.end + pstart))
+                .collect();
+            para_quotes.push((pstart, quotations.clone()));
+            last_para = s.paragraph;
+            // Anaphora may reach back to the last paragraph that reported anything (a heading
+            // in between does not break the chain), never further.
+            if drafts.len() > para_first_draft {
+                prev_para_first_draft = para_first_draft;
+            }
+            para_first_draft = drafts.len();
+        }
+        let sentence_first = drafts.len();
+        let sent_end = trim_end_punct(text, s.span);
+        let in_quotation = |i: usize| quotations.iter().any(|q| q.start < i && i < q.end);
+        while hit_ix < hits.len() && hits[hit_ix].span.start < s.span.start {
+            hit_ix += 1;
+        }
+        let mut consumed_until = 0;
+        // The subject of the latest cue clause in this sentence, for zero subjects (…，并指责…).
+        let mut last_subject: Option<(Option<EntityId>, Option<EntityKind>, Option<String>)> = None;
+        while hit_ix < hits.len() && hits[hit_ix].span.end <= s.span.end {
+            let hit = &hits[hit_ix];
+            hit_ix += 1;
+            if hit.span.start < consumed_until || in_quotation(hit.span.start) {
+                continue;
+            }
+            let clause_start = clause_start(text, s.span.start, hit.span.start, &quotations);
+            let clause = Span::new(clause_start, hit.span.start);
+            let clause_text = &text[clause];
+            if ASIDES.iter().any(|a| text[clause_start..].starts_with(a)) {
+                // The author's aside (需要指出的是) ends whatever was being reported.
+                for d in sentence_first..drafts.len() {
+                    if drafts[d].content_start <= clause_start && !drafts[d].closed {
+                        close_at(&mut drafts, d, clause_start, text);
+                    }
+                }
+                continue;
+            }
+            if !is_statement_cue(text, hit.span) {
+                continue;
+            }
+            // A cue that opens another statement's content (补充称，相信…) belongs to it.
+            if clause_text.trim().is_empty()
+                && drafts[sentence_first..]
+                    .iter()
+                    .any(|d| d.content_start == clause_start)
+            {
+                continue;
+            }
+            // The enclosing open drafts of this sentence, innermost last.
+            let open: Vec<usize> = (sentence_first..drafts.len())
+                .filter(|&d| drafts[d].content_start <= clause_start && !drafts[d].closed)
+                .collect();
+            let Some(mut draft) = frame_draft(matcher, ctx, hit, clause, &mut consumed_until)
+            else {
+                continue;
+            };
+            if draft.content_start >= sent_end {
+                continue;
+            }
+            draft.content_end = sent_end;
+            // Anaphora and zero subjects.
+            let zero = draft.speaker_text.as_deref() == Some("\u{0}");
+            if zero && let Some(prev) = &last_subject {
+                draft.speaker = prev.0.clone();
+                draft.speaker_kind = prev.1;
+                draft.speaker_text = prev.2.clone();
+            } else {
+                resolve_speaker(
+                    ctx,
+                    &mut draft,
+                    &open,
+                    &drafts,
+                    sentence_first,
+                    prev_para_first_draft,
+                );
+            }
+            last_subject = Some((
+                draft.speaker.clone(),
+                draft.speaker_kind,
+                draft.speaker_text.clone(),
+            ));
+            if draft.speaker.is_none() && draft.speaker_text.is_none() {
+                continue;
+            }
+            // Same speaker as an enclosing statement: the enclosing one ends here.
+            let same = open
+                .iter()
+                .rev()
+                .copied()
+                .find(|&d| same_speaker(&drafts[d], &draft));
+            if let Some(d) = same {
+                close_at(&mut drafts, d, clause_start, text);
+                draft.parent = drafts[d].parent;
+            } else if let Some(&d) = open.last() {
+                if drafts[d].according_to && draft.speaker.is_some() && !draft.according_to {
+                    // 据X报道，…Y表示，…: Y is the speaker, X relays.
+                    draft.via = drafts[d].speaker.clone();
+                    drafts[d].content_end = drafts[d].content_start; // dropped below
+                    draft.parent = drafts[d].parent;
+                } else {
+                    // Nested speech: kept as an extra quote only when it is a clear statement.
+                    if draft.speaker.is_none() || draft.cue_type == CueType::Believe {
+                        continue;
+                    }
+                    draft.parent = Some(d);
+                }
+            }
+            if draft.bare {
+                cut_bare(text, &mut draft);
+            }
+            drafts.push(draft);
+        }
+        direct_after_quotation(ctx, s, &quotations, &mut drafts, sentence_first);
+    }
+    finish(ctx, drafts)
+}
+
+/// Builds a draft for one cue hit according to its frames. Returns `None` when no frame fits.
+fn frame_draft(
+    matcher: &CueMatcher,
+    ctx: &Context<'_>,
+    hit: &cues::CueHit,
+    clause: Span,
+    consumed_until: &mut usize,
+) -> Option<Draft> {
+    let text = ctx.text;
+    let clause_text = strip_connectives(&text[clause]);
+    let clause = Span::new(clause.end - clause_text.len(), clause.end);
+    let after_cue = hit.span.end;
+    let base = |cue: &crate::lexicon::SpeechCue, content_start: usize| Draft {
+        speaker: None,
+        speaker_kind: None,
+        speaker_text: None,
+        cue: text[hit.span].to_string(),
+        cue_type: cue.kind,
+        clause_start: clause.start,
+        content_start,
+        content_end: content_start,
+        via: None,
+        parent: None,
+        bare: false,
+        according_to: false,
+        closed: false,
+    };
+    // 据 X 报道，…
+    if let Some(cue) = hit
+        .cues
+        .iter()
+        .map(|&i| matcher.cue(i))
+        .find(|c| c.frame == Frame::AccordingTo)
+        && let Some(source) = clause_text.strip_prefix('据')
+    {
+        if source.is_empty() {
+            return None; // 据悉, 据报道: no source named
+        }
+        let src = Span::new(clause.start + '据'.len_utf8(), clause.end);
+        let start = skip_punct(text, after_cue)?;
+        let mut d = base(cue, start);
+        d.according_to = true;
+        apply_head(ctx, &mut d, head_in(ctx, src));
+        return Some(d);
+    }
+    // 在 X 看来，…
+    if let Some(cue) = hit
+        .cues
+        .iter()
+        .map(|&i| matcher.cue(i))
+        .find(|c| c.frame == Frame::Opinion)
+    {
+        let who = clause_text.strip_prefix('在')?;
+        if who.is_empty() {
+            return None;
+        }
+        let start = skip_punct(text, after_cue)?;
+        let mut d = base(cue, start);
+        apply_head(
+            ctx,
+            &mut d,
+            head_in(ctx, Span::new(clause.end - who.len(), clause.end)),
+        );
+        return Some(d);
+    }
+    // X 援引 Y 的话(报道)称，…
+    if let Some(cue) = hit
+        .cues
+        .iter()
+        .map(|&i| matcher.cue(i))
+        .find(|c| c.frame == Frame::Relay)
+    {
+        let reporter = speaker_head(ctx, clause, hit.span.start)?;
+        let rest = &text[after_cue..];
+        let stop = rest.find(['，', '：', '。']).unwrap_or(rest.len());
+        let inner = &rest[..stop];
+        // The relayed speaker ends at 的话/的消息/消息/表示/称/说/报道.
+        let markers = [
+            "的话",
+            "的消息",
+            "的说法",
+            "消息",
+            "报道称",
+            "表示",
+            "报道",
+            "指出",
+            "称",
+            "说",
+        ];
+        let (speaker_end, marker_end) = markers
+            .iter()
+            .filter_map(|m| inner.find(m).map(|p| (p, p + m.len())))
+            .min_by_key(|&(p, _)| p)?;
+        let mut content_from = after_cue + marker_end;
+        // Swallow a trailing cue after 的话 (的话报道称).
+        for m in ["报道称", "报道说", "表示", "报道", "指出", "称", "说"] {
+            if text[content_from..].starts_with(m) {
+                content_from += m.len();
+                break;
+            }
+        }
+        *consumed_until = content_from;
+        let start = skip_punct(text, content_from).unwrap_or(content_from);
+        let mut d = base(cue, start);
+        let spk = Span::new(after_cue, after_cue + speaker_end);
+        apply_head(ctx, &mut d, head_in(ctx, spk));
+        d.via = match reporter {
+            Head::Entity(id, _, _) => Some(id),
+            _ => None,
+        };
+        return Some(d);
+    }
+    let cue = hit
+        .cues
+        .iter()
+        .map(|&i| matcher.cue(i))
+        .find(|c| matches!(c.frame, Frame::SpeakerCue | Frame::SpeakerCueAddressee))?;
+    let head = speaker_head(ctx, clause, hit.span.start);
+    let head = match head {
+        Some(h) => h,
+        // 有报道称 / 报道称: an unnamed report.
+        None if (clause_text.is_empty() || clause_text == "有")
+            && text[hit.span].starts_with("报道") =>
+        {
+            Head::Anonymous(Span::new(clause.start, hit.span.start + "报道".len()))
+        }
+        None if clause_text.is_empty() => Head::Zero,
+        None => {
+            // A short subject with no entity (乌克兰与西方): an anonymous, descriptive source.
+            let n = clause_text.chars().count();
+            if (2..=10).contains(&n)
+                && !clause_text.contains(['“', '”', '「', '」'])
+                && !has_modal(clause_text)
+            {
+                Head::Anonymous(clause)
+            } else {
+                return None;
+            }
+        }
+    };
+    // Content: after ，/： or, for bare cues, right after the cue.
+    let mut start = match skip_punct(text, after_cue) {
+        Some(s) => s,
+        None if cue.bare => after_cue,
+        None => return None,
+    };
+    let mut bare = start == after_cue;
+    if cue.frame == Frame::SpeakerCueAddressee {
+        // 警告普京，… : the addressee is not part of what was said.
+        if let Some(m) = ctx.mentions.iter().find(|m| m.span.start == after_cue)
+            && let Some(s2) = skip_punct(text, m.span.end)
+            && text[m.span.end..s2].starts_with('，')
+        {
+            start = s2;
+            bare = false;
+        }
+    }
+    let mut d = base(cue, start);
+    d.bare = bare;
+    apply_head(ctx, &mut d, head);
+    Some(d)
+}
+
+/// A cue used as a noun or an attitude verb is not a statement (表示感谢, 这项声明的, 声明中).
+fn is_statement_cue(text: &str, cue: Span) -> bool {
+    let after = &text[cue.end..];
+    let before = &text[..cue.start];
+    if after.starts_with('的') || after.starts_with('中') && !after.starts_with("中国") {
+        return false;
+    }
+    if [
+        "这项", "该项", "一项", "一份", "这份", "发表", "联合", "需要", "值得", "可以", "应该",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p))
+    {
+        return false;
+    }
+    if text[cue].starts_with("表示") && ATTITUDE_NOUNS.iter().any(|n| after.starts_with(n)) {
+        return false;
+    }
+    true
+}
+
+fn has_modal(gap: &str) -> bool {
+    MODALS.iter().any(|m| gap.contains(m))
+}
+
+/// Start of the clause that ends at `at`: after the last ，；： not inside a quotation.
+fn clause_start(text: &str, sentence_start: usize, at: usize, quotations: &[Span]) -> usize {
+    let mut i = at;
+    for (p, c) in text[sentence_start..at].char_indices().rev() {
+        let abs = sentence_start + p;
+        if matches!(c, '，' | '；' | '：' | ',' | ';')
+            && !quotations.iter().any(|q| q.start < abs && abs < q.end)
+        {
+            return abs + c.len_utf8();
+        }
+        i = abs;
+    }
+    i.min(sentence_start.max(i))
+}
+
+fn strip_connectives(mut s: &str) -> &str {
+    loop {
+        let before = s;
+        for c in CONNECTIVES {
+            if let Some(rest) = s.strip_prefix(c) {
+                s = rest;
+            }
+        }
+        s = s.trim_start();
+        if s == before {
+            return s;
+        }
+    }
+}
+
+/// Skips ，or ： (and white space) after a cue; `None` when neither follows.
+fn skip_punct(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start();
+    let c = trimmed.chars().next()?;
+    if matches!(c, '，' | '：' | ',' | ':') {
+        let after = at + (rest.len() - trimmed.len()) + c.len_utf8();
+        Some(after + (text[after..].len() - text[after..].trim_start().len()))
+    } else {
+        None
+    }
+}
+
+/// The sentence span without its final terminators.
+fn trim_end_punct(text: &str, s: Span) -> usize {
+    let mut end = s.end;
+    while let Some(c) = text[s.start..end].chars().next_back() {
+        if matches!(c, '。' | '！' | '？' | '；' | '…' | '!' | '?' | ';' | '．') {
+            end -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// True when the gap between a speaker head and its cue is only adverbs, time words, 方面,
+/// parentheses or an occasion phrase (and no modal or negation).
+fn gap_ok(gap: &str) -> bool {
+    let mut g = gap.trim();
+    let mut guard = 0;
+    while !g.is_empty() && guard < 20 {
+        guard += 1;
+        let before = g;
+        // Parenthetical: （俄罗斯总统府）, (CNN).
+        if let Some(rest) = g.strip_prefix(['（', '(']) {
+            match rest.find(['）', ')']) {
+                Some(p) => g = rest[p..].trim_start_matches(['）', ')']),
+                None => return false,
+            }
+        }
+        g = g.trim_start_matches(['）', ')', ' ']);
+        // Time: 7日, 14号, 2021年12月7日, 周二, 星期二.
+        let digits = g
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+            .count();
+        if digits > 0 {
+            let rest = &g[g.char_indices().nth(digits).map_or(g.len(), |(i, _)| i)..];
+            if let Some(r) = ["日", "号", "月", "年"]
+                .iter()
+                .find_map(|u| rest.strip_prefix(u))
+            {
+                g = r;
+                continue;
+            }
+        }
+        for w in [
+            "周一",
+            "周二",
+            "周三",
+            "周四",
+            "周五",
+            "周六",
+            "周日",
+            "周天",
+            "星期一",
+            "星期二",
+            "星期三",
+            "星期四",
+            "星期五",
+            "星期六",
+            "星期日",
+        ] {
+            if let Some(r) = g.strip_prefix(w) {
+                g = r;
+            }
+        }
+        for a in ADVERBS {
+            if let Some(r) = g.strip_prefix(a) {
+                g = r;
+                break;
+            }
+        }
+        // Occasion: 在…中/上/时, 接受…采访时, 在致…的信中.
+        if OCCASION_OPENERS.iter().any(|o| g.starts_with(o)) {
+            let ends: Vec<usize> = g
+                .char_indices()
+                .filter(|(i, _)| OCCASION_ENDS.iter().any(|e| g[*i..].starts_with(e)))
+                .map(|(i, _)| i)
+                .collect();
+            // The longest occasion whose remainder is itself a valid gap.
+            let mut matched = false;
+            for &e in ends.iter().rev() {
+                let end_len = OCCASION_ENDS
+                    .iter()
+                    .find(|x| g[e..].starts_with(*x))
+                    .map_or(0, |x| x.len());
+                let inner = &g[..e];
+                let rest = &g[e + end_len..];
+                if !has_modal_outside_occasion(inner) && gap_ok(rest) {
+                    return true;
+                }
+                matched = true;
+            }
+            if matched {
+                return false;
+            }
+        }
+        if g == before {
+            return false;
+        }
+    }
+    g.is_empty()
+}
+
+/// Inside an occasion phrase only a modal at its head would matter; 在接受采访时 has none.
+fn has_modal_outside_occasion(inner: &str) -> bool {
+    inner.starts_with('将') || inner.starts_with('会')
+}
+
+/// The rightmost speaker head in `clause` whose gap to `cue_start` is allowed.
+fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Head> {
+    let text = ctx.text;
+    let gap_before_cue = |end: usize| {
+        end <= cue_start && gap_ok(&text[end..cue_start]) && !has_modal(&text[end..cue_start])
+    };
+    let mut best: Option<(usize, Head)> = None;
+    let mut consider = |end: usize, head: Head| {
+        if gap_before_cue(end) && best.as_ref().is_none_or(|(e, _)| end > *e) {
+            best = Some((end, head));
+        }
+    };
+    for m in ctx
+        .mentions
+        .iter()
+        .filter(|m| clause.contains(m.span) && m.kind != EntityKind::Other)
+    {
+        let prev = text[..m.span.start].chars().next_back();
+        if m.span.start > clause.start && prev.is_some_and(|c| PREPOSITIONS.contains(c)) {
+            continue;
+        }
+        consider(m.span.end, Head::Entity(m.entity.clone(), m.kind, m.span));
+    }
+    let ct = &text[clause];
+    for p in PRONOUNS {
+        for (i, _) in ct.match_indices(p) {
+            let span = Span::new(clause.start + i, clause.start + i + p.len());
+            if *p == "其" && span.start != clause.start {
+                continue;
+            }
+            if p.len() == "他".len() && text[span.end..].starts_with('们') {
+                continue;
+            }
+            let head = if p.contains('们') {
+                Head::Anonymous(span)
+            } else {
+                Head::Person(span)
+            };
+            consider(span.end, head);
+        }
+    }
+    for dsc in DESCRIPTORS {
+        for (i, _) in ct.match_indices(dsc) {
+            let end = clause.start + i + dsc.len();
+            // The descriptor phrase runs from the clause start (美国消息人士, 这位乌克兰官员).
+            let phrase = Span::new(clause.start, end);
+            let pt = &text[phrase];
+            if pt.chars().count() > 14 || pt.contains(['“', '”']) {
+                continue;
+            }
+            let head = if *dsc == "声明" {
+                Head::Statement(phrase)
+            } else if ANAPHORIC.iter().any(|a| pt.starts_with(a)) {
+                Head::Person(phrase)
+            } else {
+                Head::Anonymous(phrase)
+            };
+            consider(end, head);
+        }
+    }
+    // 这位美国国家安全顾问, 该组织: an anaphoric description up to an allowed gap.
+    if ANAPHORIC.iter().any(|a| ct.starts_with(a)) {
+        for (i, c) in ct.char_indices().rev() {
+            let end = clause.start + i + c.len_utf8();
+            if ct[..i + c.len_utf8()].chars().count() <= 14 && !ct[..i].contains(['，', '“']) {
+                consider(end, Head::Person(Span::new(clause.start, end)));
+            }
+        }
+    }
+    best.map(|(_, h)| h)
+}
+
+/// The head of a source phrase (据X报道; 援引X的话): an entity mention, else anonymous.
+fn head_in(ctx: &Context<'_>, span: Span) -> Head {
+    let text = ctx.text;
+    let trimmed = text[span].trim_end_matches(['的', ' ']);
+    let span = Span::new(span.start, span.start + trimmed.len());
+    if span.is_empty() {
+        return Head::Zero;
+    }
+    speaker_head(ctx, span, span.end).unwrap_or(Head::Anonymous(span))
+}
+
+fn apply_head(ctx: &Context<'_>, d: &mut Draft, head: Head) {
+    match head {
+        Head::Entity(id, kind, span) => {
+            // A role phrase followed by a name (美国国家安全顾问杰克·沙利文): keep the name's text.
+            d.speaker = Some(id);
+            d.speaker_kind = Some(kind);
+            d.speaker_text = Some(ctx.original[span.range()].to_string());
+        }
+        Head::Anonymous(span) => {
+            // 美国消息人士 and 这些官员 are sources without an entity.
+            let mut t = &ctx.original[span.range()];
+            t = t.trim_start_matches('有');
+            d.speaker_text = Some(t.to_string());
+        }
+        Head::Person(span) | Head::Statement(span) => {
+            d.speaker_text = Some(format!("\u{0}{}", &ctx.original[span.range()]));
+            d.speaker_kind = if matches!(head, Head::Statement(_)) {
+                Some(EntityKind::Other)
+            } else {
+                None
+            };
+        }
+        Head::Zero => {
+            d.speaker_text = Some("\u{0}".to_string());
+        }
+    }
+}
+
+/// Resolves pronouns, anaphoric descriptions, statements and zero subjects (marked with a
+/// leading NUL in `speaker_text` by `apply_head`).
+fn resolve_speaker(
+    ctx: &Context<'_>,
+    d: &mut Draft,
+    open: &[usize],
+    drafts: &[Draft],
+    sentence_first: usize,
+    window_first: usize,
+) {
+    let Some(marked) = d
+        .speaker_text
+        .as_deref()
+        .and_then(|t| t.strip_prefix('\u{0}'))
+    else {
+        return;
+    };
+    let surface = marked.to_string();
+    let statement = d.speaker_kind == Some(EntityKind::Other);
+    let zero = surface.is_empty();
+    let pick = |want_person: bool| -> Option<&Draft> {
+        // Enclosing statements first, innermost first; then earlier drafts, latest first.
+        let enclosing = open.iter().rev().map(|&i| &drafts[i]);
+        let earlier = drafts[window_first..].iter().rev();
+        enclosing.chain(earlier).find(|x| {
+            x.speaker.is_some() && (!want_person || x.speaker_kind == Some(EntityKind::Person))
+        })
+    };
+    let found = if zero {
+        drafts[sentence_first..]
+            .last()
+            .filter(|x| x.speaker.is_some() || x.speaker_text.is_some())
+    } else if statement {
+        pick(false)
+    } else {
+        pick(true).or_else(|| {
+            // No person speaker yet: the latest person mention in the window.
+            let from = drafts.get(window_first).map_or(0, |x| x.clause_start);
+            ctx.mentions
+                .iter()
+                .rev()
+                .find(|m| {
+                    m.kind == EntityKind::Person
+                        && m.span.end <= d.clause_start
+                        && m.span.start >= from
+                })
+                .map(|_| ())
+                .and(None)
+        })
+    };
+    match found {
+        Some(x) => {
+            d.speaker = x.speaker.clone();
+            d.speaker_kind = x.speaker_kind;
+            d.speaker_text = if zero {
+                x.speaker_text.clone()
+            } else {
+                Some(surface)
+            };
+        }
+        None => {
+            d.speaker = None;
+            d.speaker_text = if zero { None } else { Some(surface) };
+            if zero {
+                d.speaker_text = None;
+            }
+        }
+    }
+}
+
+fn same_speaker(a: &Draft, b: &Draft) -> bool {
+    match (&a.speaker, &b.speaker) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => a.speaker_text.is_some() && a.speaker_text == b.speaker_text,
+        _ => false,
+    }
+}
+
+/// Ends draft `d` (and its nested drafts) before the clause starting at `clause_start`.
+fn close_at(drafts: &mut [Draft], d: usize, clause_start: usize, text: &str) {
+    let mut end = clause_start;
+    while let Some(c) = text[..end].chars().next_back() {
+        if matches!(c, '，' | '；' | ',' | ' ') {
+            end -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    for x in d..drafts.len() {
+        if x == d || drafts[x].parent.is_some_and(|p| p >= d) {
+            if drafts[x].content_end > end {
+                drafts[x].content_end = end.max(drafts[x].content_start);
+            }
+            drafts[x].closed = true;
+        }
+    }
+}
+
+/// A bare cue's content (认为…, 否认…) ends before a coordinated clause (，并…, ，但…).
+fn cut_bare(text: &str, d: &mut Draft) {
+    let content = &text[d.content_start..d.content_end];
+    for pat in ["，并", "，而", "，但", "，同时", "，还", "，以及"] {
+        if let Some(p) = content.find(pat) {
+            d.content_end = d.content_start + p;
+            d.closed = true;
+            return;
+        }
+    }
+}
+
+/// “…”，X说。 / “…”X表示: a quotation followed by its attribution.
+fn direct_after_quotation(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    quotations: &[Span],
+    drafts: &mut Vec<Draft>,
+    sentence_first: usize,
+) {
+    let text = ctx.text;
+    for q in quotations
+        .iter()
+        .filter(|q| s.span.contains(**q) || (q.start >= s.span.start && q.start < s.span.end))
+    {
+        if drafts[sentence_first..]
+            .iter()
+            .any(|d| d.content_start <= q.start && q.start < d.content_end.max(d.content_start + 1))
+        {
+            continue;
+        }
+        let inner = Span::new(q.start + 3, q.end - 3);
+        let inner_text = &text[inner];
+        // Scare quotes and titles (“北溪2号”) are not statements.
+        if inner_text.chars().count() < 10 || !inner_text.contains(['，', '。', '！', '？', ','])
+        {
+            continue;
+        }
+        let after = q.end;
+        let rest = &text[after..];
+        let start = after + (rest.len() - rest.trim_start_matches(['，', ' ']).len());
+        let end = text[start..]
+            .find(['。', '，', '！', '？', '\n', '“'])
+            .map_or(text.len(), |p| start + p);
+        let clause = Span::new(start, end);
+        let Some((cue, cue_span)) = ctx.cue_at_end(&text[clause], clause) else {
+            continue;
+        };
+        let Some(head) = speaker_head(ctx, Span::new(clause.start, cue_span.start), cue_span.start)
+        else {
+            continue;
+        };
+        let mut d = Draft {
+            speaker: None,
+            speaker_kind: None,
+            speaker_text: None,
+            cue: cue.to_string(),
+            cue_type: CueType::Say,
+            clause_start: clause.start,
+            content_start: q.start,
+            content_end: q.end,
+            via: None,
+            parent: None,
+            bare: false,
+            according_to: false,
+            closed: true,
+        };
+        apply_head(ctx, &mut d, head);
+        resolve_speaker(ctx, &mut d, &[], drafts, sentence_first, sentence_first);
+        if d.speaker.is_some() || d.speaker_text.is_some() {
+            drafts.push(d);
+        }
+    }
+}
+
+impl Context<'_> {
+    /// A speech verb that ends a short attribution clause (“…”，拜登说).
+    fn cue_at_end(&self, clause_text: &str, clause: Span) -> Option<(&'static str, Span)> {
+        const AFTER: &[&str] = &[
+            "表示",
+            "说道",
+            "说",
+            "称",
+            "指出",
+            "强调",
+            "补充说",
+            "补充道",
+            "写道",
+            "问道",
+            "回答",
+        ];
+        let t = clause_text.trim_end();
+        AFTER.iter().find(|c| t.ends_with(*c)).map(|c| {
+            let end = clause.start + t.len();
+            (*c, Span::new(end - c.len(), end))
+        })
+    }
+}
+
+/// Turns drafts into quotes: trims content, drops empty ones, sets kinds and parent indices.
+fn finish(ctx: &Context<'_>, drafts: Vec<Draft>) -> Vec<Quote> {
+    let text = ctx.text;
+    let mut index = vec![None; drafts.len()];
+    let mut out: Vec<Quote> = Vec::new();
+    for (i, d) in drafts.iter().enumerate() {
+        let (mut s, mut e) = (d.content_start, d.content_end.max(d.content_start));
+        // Trim white space and trailing commas.
+        while let Some(c) = text[s..e].chars().next_back() {
+            if matches!(c, '，' | ',' | ' ' | '、' | '：') {
+                e -= c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        while let Some(c) = text[s..e].chars().next() {
+            if c == ' ' {
+                s += 1;
+            } else {
+                break;
+            }
+        }
+        if text[s..e].chars().count() < 4 {
+            continue;
+        }
+        let mut kind = QuoteKind::Indirect;
+        let body = &text[s..e];
+        let quotes_inside = quotation_ranges(body);
+        if let [only] = quotes_inside.as_slice()
+            && only.start == 0
+            && only.end == body.len()
+        {
+            kind = QuoteKind::Direct;
+            let open = body.chars().next().map_or(0, char::len_utf8);
+            let close = body.chars().next_back().map_or(0, char::len_utf8);
+            s += open;
+            e -= close;
+            e = trim_end_punct(text, Span::new(s, e));
+        } else if !quotes_inside.is_empty() {
+            kind = QuoteKind::Mixed;
+        }
+        if text[s..e].chars().count() < 4 {
+            continue;
+        }
+        index[i] = Some(out.len());
+        let speaker_text = d.speaker_text.clone().filter(|t| !t.starts_with('\u{0}'));
+        out.push(Quote {
+            speaker: d.speaker.clone(),
+            speaker_text,
+            cue: d.cue.clone(),
+            cue_type: d.cue_type,
+            kind,
+            content: TextSpan {
+                span: Span::new(s, e),
+                text: ctx.original[s..e].to_string(),
+            },
+            via: d.via.clone(),
+            parent: d.parent.and_then(|p| index.get(p).copied().flatten()),
+        });
+    }
+    out
+}
