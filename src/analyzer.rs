@@ -166,6 +166,7 @@ impl Analyzer {
             original: text,
             sentences: &sentences,
             bounds: &bounds,
+            tokens: &tokens,
             mentions: &candidates,
         };
         let quotes = quote::extract(&self.cues, &ctx);

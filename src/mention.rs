@@ -185,7 +185,7 @@ pub(crate) fn find_mentions(
     }
     out.extend(resolved);
     unknown_names(text, tokens, &blocked, &mut out);
-    out.sort_by(|a, b| a.span.cmp(&b.span));
+    out.sort_by_key(|a| a.span);
     out
 }
 
@@ -309,8 +309,7 @@ fn abbreviations(
         }
         let mut run = &chars[k..j];
         // 7日中方: a day 日 after a digit is not Japan.
-        if k > 0 && chars[k - 1].1.is_ascii_digit() || k > 0 && "月年号".contains(chars[k - 1].1)
-        {
+        if k > 0 && (chars[k - 1].1.is_ascii_digit() || "月年号".contains(chars[k - 1].1)) {
             run = &run[1..];
         }
         let end = |r: &[(usize, char)]| r.last().map_or(0, |&(p, ch)| p + ch.len_utf8());

@@ -90,6 +90,8 @@ pub(crate) struct Context<'a> {
     pub original: &'a str,
     pub sentences: &'a [Sentence],
     pub bounds: &'a Boundaries,
+    /// jieba tokens of `text`.
+    pub tokens: &'a [crate::segment::Token],
     /// Linked mentions, sorted by span.
     pub mentions: &'a [Candidate],
 }
@@ -124,6 +126,8 @@ struct Draft {
     parent: Option<usize>,
     bare: bool,
     according_to: bool,
+    /// Where the speaker's words start, when the speaker is named in the clause.
+    head_start: Option<usize>,
     /// The content ended early (split, or bare cue): do not extend again.
     closed: bool,
 }
@@ -371,6 +375,18 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
             else {
                 continue;
             };
+            // The addressee of a directive (要求拜登保证…) is not a new speaker.
+            if let Some(start) = draft.head_start
+                && hits[..hit_ix - 1].iter().any(|h| h.span.end == start)
+            {
+                continue;
+            }
+            // 强调，A，并预计B: a subjectless cue inside reported speech is part of it.
+            if draft.speaker_text.as_deref() == Some("\u{0}")
+                && open.iter().any(|&d| !drafts[d].bare)
+            {
+                continue;
+            }
             if draft.content_start >= sent_end {
                 continue;
             }
@@ -389,6 +405,7 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
                     &drafts,
                     sentence_first,
                     prev_para_first_draft,
+                    s.span.start,
                 );
             }
             last_subject = Some((
@@ -457,6 +474,7 @@ fn frame_draft(
         parent: None,
         bare: false,
         according_to: false,
+        head_start: None,
         closed: false,
     };
     // 据 X 报道，…
@@ -549,7 +567,27 @@ fn frame_draft(
         .iter()
         .map(|&i| matcher.cue(i))
         .find(|c| matches!(c.frame, Frame::SpeakerCue | Frame::SpeakerCueAddressee))?;
-    let head = speaker_head(ctx, clause, hit.span.start);
+    let mut head = speaker_head(ctx, clause, hit.span.start);
+    // X在…报告中，也警告…: the clause holds only adverbs, and the speaker with its occasion
+    // stands in the clause before the comma.
+    if head.is_none() && !clause_text.is_empty() && gap_ok(clause_text) && clause.start > 0 {
+        let comma = text[..clause.start]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i);
+        let line_start = text[..comma]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, '\n' | '。' | '！' | '？' | '；' | '，'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let prev = Span::new(line_start.min(comma), comma);
+        if OCCASION_ENDS
+            .iter()
+            .any(|e| text[prev].trim_end().ends_with(e))
+        {
+            head = speaker_head(ctx, prev, comma);
+        }
+    }
     let head = match head {
         Some(h) => h,
         // 有报道称 / 报道称: an unnamed report.
@@ -561,34 +599,27 @@ fn frame_draft(
         None if clause_text.is_empty() => Head::Zero,
         None => {
             // A short subject with no entity (乌克兰与西方): an anonymous, descriptive source.
-            let n = clause_text.chars().count();
-            if (2..=10).contains(&n)
-                && !clause_text.contains(['“', '”', '「', '」'])
-                && !has_modal(clause_text)
-            {
+            if is_collective_subject(ctx, clause) || is_nominal_subject(ctx, clause) {
                 Head::Anonymous(clause)
             } else {
                 return None;
             }
         }
     };
+    // 警告普京，… / 告诉拜登，…: the addressee is not part of what was said.
+    let mut after = after_cue;
+    if cue.frame == Frame::SpeakerCueAddressee
+        && let Some(m) = ctx.mentions.iter().find(|m| m.span.start == after_cue)
+        && text[m.span.end..].starts_with('，')
+    {
+        after = m.span.end;
+    }
     // Content: after ，/： or, for bare cues, right after the cue.
-    let mut start = match skip_punct(text, after_cue) {
-        Some(s) => s,
-        None if cue.bare => after_cue,
+    let (start, bare) = match skip_punct(text, after) {
+        Some(s) => (s, false),
+        None if cue.bare => (after_cue, true),
         None => return None,
     };
-    let mut bare = start == after_cue;
-    if cue.frame == Frame::SpeakerCueAddressee {
-        // 警告普京，… : the addressee is not part of what was said.
-        if let Some(m) = ctx.mentions.iter().find(|m| m.span.start == after_cue)
-            && let Some(s2) = skip_punct(text, m.span.end)
-            && text[m.span.end..s2].starts_with('，')
-        {
-            start = s2;
-            bare = false;
-        }
-    }
     let mut d = base(cue, start);
     d.bare = bare;
     apply_head(ctx, &mut d, head);
@@ -614,6 +645,67 @@ fn is_statement_cue(text: &str, cue: Span) -> bool {
         return false;
     }
     true
+}
+
+/// Actors named together without one entity head (乌克兰与西方, 美国和欧盟, 国际社会): the
+/// clause is only mentions, collective nouns and conjunctions.
+fn is_collective_subject(ctx: &Context<'_>, clause: Span) -> bool {
+    const COLLECTIVE: &[&str] = &[
+        "国际社会",
+        "西方国家",
+        "西方",
+        "外界",
+        "各方",
+        "双方",
+        "多方",
+        "各国",
+        "盟友",
+        "盟国",
+    ];
+    const JOINERS: &[&str] = &["以及", "与", "和", "及", "同", "、", "等"];
+    let text = ctx.text;
+    let mut i = clause.start;
+    let mut parts = 0;
+    while i < clause.end {
+        let rest = &text[i..clause.end];
+        if let Some(m) = ctx
+            .mentions
+            .iter()
+            .find(|m| m.span.start == i && m.span.end <= clause.end)
+        {
+            i = m.span.end;
+            parts += 1;
+        } else if let Some(c) = COLLECTIVE.iter().find(|c| rest.starts_with(*c)) {
+            i += c.len();
+            parts += 1;
+        } else if let Some(j) = JOINERS.iter().find(|j| rest.starts_with(*j)) {
+            i += j.len();
+        } else {
+            return false;
+        }
+    }
+    parts >= 1
+}
+
+/// A short subject made of nouns only (国际人权组织Privacy International, 电话卡登记制度的
+///支持者): a descriptive source. Any verb, pronoun or quotation mark rules it out.
+fn is_nominal_subject(ctx: &Context<'_>, clause: Span) -> bool {
+    use crate::segment::Pos;
+    let t = &ctx.text[clause];
+    let n = t.chars().count();
+    if !(2..=16).contains(&n) || t.contains(['“', '”', '「', '」', '《']) || has_modal(t) {
+        return false;
+    }
+    let first = ctx.tokens.partition_point(|k| k.span.end <= clause.start);
+    ctx.tokens[first..]
+        .iter()
+        .take_while(|k| k.span.start < clause.end)
+        .all(|k| {
+            !matches!(
+                k.pos,
+                Pos::Verb | Pos::Pronoun | Pos::Modifier | Pos::Number | Pos::Time
+            )
+        })
 }
 
 fn has_modal(gap: &str) -> bool {
@@ -703,7 +795,11 @@ fn gap_ok(gap: &str) -> bool {
                 .iter()
                 .find_map(|u| rest.strip_prefix(u))
             {
-                g = r;
+                // 2012年时, 1月底, 3月初: a time word may take a position suffix.
+                g = ["时", "底", "初", "中旬", "下旬", "上旬"]
+                    .iter()
+                    .find_map(|s| r.strip_prefix(s))
+                    .unwrap_or(r);
                 continue;
             }
         }
@@ -855,6 +951,12 @@ fn head_in(ctx: &Context<'_>, span: Span) -> Head {
 }
 
 fn apply_head(ctx: &Context<'_>, d: &mut Draft, head: Head) {
+    d.head_start = match &head {
+        Head::Entity(_, _, s) | Head::Person(s) | Head::Statement(s) | Head::Anonymous(s) => {
+            Some(s.start)
+        }
+        Head::Zero => None,
+    };
     match head {
         Head::Entity(id, kind, span) => {
             // A role phrase followed by a name (美国国家安全顾问杰克·沙利文): keep the name's text.
@@ -864,8 +966,7 @@ fn apply_head(ctx: &Context<'_>, d: &mut Draft, head: Head) {
         }
         Head::Anonymous(span) => {
             // 美国消息人士 and 这些官员 are sources without an entity.
-            let mut t = &ctx.original[span.range()];
-            t = t.trim_start_matches('有');
+            let t = &ctx.original[span.range()];
             d.speaker_text = Some(t.to_string());
         }
         Head::Person(span) | Head::Statement(span) => {
@@ -891,6 +992,7 @@ fn resolve_speaker(
     drafts: &[Draft],
     sentence_first: usize,
     window_first: usize,
+    sentence_start: usize,
 ) {
     let Some(marked) = d
         .speaker_text
@@ -910,27 +1012,45 @@ fn resolve_speaker(
             x.speaker.is_some() && (!want_person || x.speaker_kind == Some(EntityKind::Person))
         })
     };
-    let found = if zero {
+    let enclosing_person = open
+        .iter()
+        .rev()
+        .map(|&i| &drafts[i])
+        .find(|x| x.speaker.is_some() && x.speaker_kind == Some(EntityKind::Person));
+    // A person named earlier in the same sentence (普京告诉拜登，…，他还要求…): the first one
+    // that opens a clause is the subject.
+    let in_sentence = || -> Option<Draft> {
+        let m = ctx
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.kind == EntityKind::Person
+                    && m.span.start >= sentence_start
+                    && m.span.end <= d.clause_start
+            })
+            .min_by_key(|m| {
+                let opens =
+                    clause_start(ctx.text, sentence_start, m.span.start, &[]) == m.span.start;
+                (!opens, m.span.start)
+            })?;
+        Some(Draft {
+            speaker: Some(m.entity.clone()),
+            speaker_kind: Some(EntityKind::Person),
+            ..d.clone()
+        })
+    };
+    let found: Option<Draft> = if zero {
         drafts[sentence_first..]
             .last()
             .filter(|x| x.speaker.is_some() || x.speaker_text.is_some())
+            .cloned()
     } else if statement {
-        pick(false)
+        pick(false).cloned()
     } else {
-        pick(true).or_else(|| {
-            // No person speaker yet: the latest person mention in the window.
-            let from = drafts.get(window_first).map_or(0, |x| x.clause_start);
-            ctx.mentions
-                .iter()
-                .rev()
-                .find(|m| {
-                    m.kind == EntityKind::Person
-                        && m.span.end <= d.clause_start
-                        && m.span.start >= from
-                })
-                .map(|_| ())
-                .and(None)
-        })
+        enclosing_person
+            .cloned()
+            .or_else(in_sentence)
+            .or_else(|| pick(true).cloned())
     };
     match found {
         Some(x) => {
@@ -970,12 +1090,12 @@ fn close_at(drafts: &mut [Draft], d: usize, clause_start: usize, text: &str) {
             break;
         }
     }
-    for x in d..drafts.len() {
-        if x == d || drafts[x].parent.is_some_and(|p| p >= d) {
-            if drafts[x].content_end > end {
-                drafts[x].content_end = end.max(drafts[x].content_start);
+    for (x, draft) in drafts.iter_mut().enumerate().skip(d) {
+        if x == d || draft.parent.is_some_and(|p| p >= d) {
+            if draft.content_end > end {
+                draft.content_end = end.max(draft.content_start);
             }
-            drafts[x].closed = true;
+            draft.closed = true;
         }
     }
 }
@@ -1045,10 +1165,19 @@ fn direct_after_quotation(
             parent: None,
             bare: false,
             according_to: false,
+            head_start: None,
             closed: true,
         };
         apply_head(ctx, &mut d, head);
-        resolve_speaker(ctx, &mut d, &[], drafts, sentence_first, sentence_first);
+        resolve_speaker(
+            ctx,
+            &mut d,
+            &[],
+            drafts,
+            sentence_first,
+            sentence_first,
+            s.span.start,
+        );
         if d.speaker.is_some() || d.speaker_text.is_some() {
             drafts.push(d);
         }

@@ -68,12 +68,12 @@ pub fn quotation_ranges(para: &str) -> Vec<Span> {
             }
         } else if PAIRS.iter().any(|&(o, _)| o == c) {
             stack.push((c, i));
-        } else if let Some(&(open, _)) = PAIRS.iter().find(|&&(_, cl)| cl == c) {
-            if let Some(pos) = stack.iter().rposition(|&(o, _)| o == open) {
-                let (_, start) = stack[pos];
-                stack.truncate(pos);
-                pairs.push(Span::new(start, i + c.len_utf8()));
-            }
+        } else if let Some(&(open, _)) = PAIRS.iter().find(|&&(_, cl)| cl == c)
+            && let Some(pos) = stack.iter().rposition(|&(o, _)| o == open)
+        {
+            let (_, start) = stack[pos];
+            stack.truncate(pos);
+            pairs.push(Span::new(start, i + c.len_utf8()));
         }
     }
     // Keep the outermost ones, in order.

@@ -24,7 +24,10 @@ fn render(doc: &Document) -> String {
     for q in &doc.quotes {
         let speaker = q.speaker.as_ref().map_or("-", |s| s.as_str());
         let parent = q.parent.map_or(String::new(), |p| format!("\tparent={p}"));
-        let via = q.via.as_ref().map_or(String::new(), |v| format!("\tvia={v}"));
+        let via = q
+            .via
+            .as_ref()
+            .map_or(String::new(), |v| format!("\tvia={v}"));
         writeln!(
             out,
             "quote\t{:?}\t{speaker}\t{}\t{}\t{:?}\t{}{via}{parent}",

@@ -5,7 +5,7 @@
 //! its dictionary also tags many common words `nr` (文明, 顾客, 雷阵雨), so a candidate is
 //! accepted when:
 //!
-//! - one `nr` token is surname + two given characters (黄登仁), unless it ends in a character
+//! - one `nr` token of three or more characters is surname + given name (黄登仁, 欧阳明), unless it ends in a character
 //!   that no given name ends in here (区, 部, 性…), is written wholly in transliteration
 //!   characters (卢森堡: a foreign name, not a Chinese one) or is a listed common word;
 //! - an `nr` token of surname + one given character (李鹏) stands right after a title (总理,
@@ -146,13 +146,14 @@ const CUES: &[&str] = &[
 ];
 
 /// Characters that end a word but not a given name (高新区, 宣传部, 安全性).
-const BAD_LAST: &str = "性部区镇村市县证信书杯赛节队卡章物者馆城省州河山湖江路街港站厂场园院校所局署会社团委室处科组式型率量费税法制机车船器品业界类款片墙塔洞桥寺庙宫殿楼堂亭台阁门";
+const BAD_LAST: &str = "堡树花舞周办主滩坡郡林背性部区镇村市县证信书杯赛节队卡章物者馆城省州河山湖江路街港站厂场园院校所局署会社团委室处科组式型率量费税法制机车船器品业界类款片墙塔洞桥寺庙宫殿楼堂亭台阁门";
 
 /// Characters jieba glues onto a two-character name (赵华说, 孙浩在).
 const GLUED: &str = "在说等时摄以为代和与的是也都就又还将曾把被对向从讲称已";
 
 /// Words jieba's dictionary tags as names that are common words (雷阵雨, 高素质).
 const NOT_NAMES: &[&str] = &[
+    "麦克风",
     "雷阵雨",
     "高素质",
     "高水平",
@@ -466,15 +467,6 @@ pub(crate) fn chinese_names(text: &str, tokens: &[Token]) -> Vec<Span> {
         let titled = k > 0 && ends_with_title(word(k - 1));
         let cue_after = |j: usize| is_cue(word(j));
         let n = w.chars().count();
-        // One nr token.
-        if t.pos == Pos::PersonName && name_shape(w) {
-            let given2 = surname_len(w).is_some_and(|s| w[s..].chars().count() == 2);
-            if given2 || titled || cue_after(k + 1) {
-                out.push(t.span);
-                k += 1;
-                continue;
-            }
-        }
         // A two-character name with a cue glued on (赵华说).
         if t.pos == Pos::PersonName
             && n == 3
@@ -490,6 +482,15 @@ pub(crate) fn chinese_names(text: &str, tokens: &[Token]) -> Vec<Span> {
                 continue;
             }
         }
+        // One nr token.
+        if t.pos == Pos::PersonName && name_shape(w) {
+            let long = n >= 3;
+            if long || titled || cue_after(k + 1) {
+                out.push(t.span);
+                k += 1;
+                continue;
+            }
+        }
         // A split name: lone surname + fragment (毛/nr 宁/j).
         if n == 1
             && surname_len(w).is_some()
@@ -497,10 +498,8 @@ pub(crate) fn chinese_names(text: &str, tokens: &[Token]) -> Vec<Span> {
         {
             let f = &text[next.span];
             let whole = &text[t.span.start..next.span.end];
-            let fragment_ok = matches!(
-                next.pos,
-                Pos::PersonName | Pos::Noun | Pos::OtherProper | Pos::Modifier | Pos::PlaceName
-            ) || next.pos == Pos::Function && f.chars().count() == 1;
+            let fragment_ok = next.pos == Pos::PersonName
+                || matches!(next.pos, Pos::Noun | Pos::OtherProper) && f.chars().count() == 1;
             let both_nr = t.pos == Pos::PersonName && next.pos == Pos::PersonName;
             if fragment_ok
                 && (1..=2).contains(&f.chars().count())
@@ -565,6 +564,8 @@ mod tests {
             ("王军/nr 到/v", &[]),
             ("和/c 李鹏/nr", &[]),
             ("连/nr 基地/n", &[]),
+            ("麦克风/nr 进行/v", &[]),
+            ("时/nr 明确/a 表示/v", &[]),
         ];
         for (s, want) in cases {
             let (text, tokens) = toks(s);

@@ -202,8 +202,9 @@ fn latin_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let last = text[start..end].chars().next_back();
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    !(first.is_some_and(is_word) && before.is_some_and(is_word))
-        && !(last.is_some_and(is_word) && after.is_some_and(is_word))
+    let glued_left = first.is_some_and(is_word) && before.is_some_and(is_word);
+    let glued_right = last.is_some_and(is_word) && after.is_some_and(is_word);
+    !glued_left && !glued_right
 }
 
 #[cfg(test)]
