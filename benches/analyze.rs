@@ -20,6 +20,14 @@ fn analyze(c: &mut Criterion) {
     g.bench_function("seed_article", |b| {
         b.iter(|| ANALYZER.analyze(black_box(&article)))
     });
+    // The same without speech cues: the difference is the cost of quote extraction.
+    let no_quotes = Analyzer::builder()
+        .builtin_speech_cues(false)
+        .build()
+        .expect("analyzer");
+    g.bench_function("seed_article_without_quotes", |b| {
+        b.iter(|| no_quotes.analyze(black_box(&article)))
+    });
     // The floor: jieba-rs tagging alone on the same text (the segmenter newsgraph builds).
     let segmenter = newsgraph::segment::Segmenter::new(std::iter::empty());
     g.bench_function("jieba_tag_only", |b| {

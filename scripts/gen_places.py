@@ -279,7 +279,7 @@ COUNTRY_ABBR = {
     "AUS": "澳", "CAN": "加", "ITA": "意", "ISR": "以", "IRN": "伊", "TUR": "土",
     "VNM": "越", "PHL": "菲", "THA": "泰", "TWN": "台", "HKG": "港", "ESP": "西",
     "PRT": "葡", "NLD": "荷", "BEL": "比", "SGP": "新", "MYS": "马", "MNG": "蒙",
-    "KAZ": "哈", "SAU": "沙", "SYR": "叙", "EGY": "埃", "CUB": "古", "MEX": "墨",
+    "KAZ": "哈", "SAU": "沙", "SYR": "叙", "EGY": "埃", "MEX": "墨",
     "MMR": "缅", "KHM": "柬", "BGD": "孟", "HUN": "匈", "CZE": "捷", "GRC": "希",
     "LBN": "黎",
 }

@@ -43,6 +43,7 @@ pub struct Analyzer {
 #[derive(Clone, Debug)]
 pub struct AnalyzerBuilder {
     builtin: bool,
+    builtin_cues: bool,
     extra: Vec<Dictionary>,
     extra_cues: Vec<SpeechCues>,
 }
@@ -51,6 +52,7 @@ impl Default for AnalyzerBuilder {
     fn default() -> Self {
         AnalyzerBuilder {
             builtin: true,
+            builtin_cues: true,
             extra: Vec::new(),
             extra_cues: Vec::new(),
         }
@@ -67,6 +69,13 @@ impl AnalyzerBuilder {
     /// Adds a dictionary; its rows replace built-in rows with the same id.
     pub fn add_dictionary(&mut self, dict: Dictionary) -> &mut Self {
         self.extra.push(dict);
+        self
+    }
+
+    /// Whether to start from the built-in speech cues (default `true`; `builtin_dictionaries(false)`
+    /// turns them off too). Without cues no quotes are extracted.
+    pub fn builtin_speech_cues(&mut self, yes: bool) -> &mut Self {
+        self.builtin_cues = yes;
         self
     }
 
@@ -91,7 +100,7 @@ impl AnalyzerBuilder {
             dictionary.merge(d.clone());
         }
         dictionary.validate()?;
-        let mut cues = if self.builtin {
+        let mut cues = if self.builtin && self.builtin_cues {
             SpeechCues::builtin().clone()
         } else {
             SpeechCues::default()

@@ -6,7 +6,7 @@ mod recognize;
 mod suffix;
 
 use crate::entity::{EntityId, EntityKind};
-use crate::segment::{Boundaries, Token};
+use crate::segment::{Boundaries, Pos, Token};
 use crate::span::Span;
 use gazetteer::{Gazetteer, Target};
 use serde::{Deserialize, Serialize};
@@ -151,8 +151,14 @@ pub(crate) fn find_mentions(
                 }) || dotted.iter().chain(&titled).any(|d| d.start == m.span.end);
                 let former =
                     text[..m.span.start].ends_with('前') || text[..m.span.start].ends_with("时任");
+                // 乌克兰总统新闻秘书: the role is part of a longer title, not its holder.
+                let longer_title = bounds.token_at(m.span.end).is_some_and(|k| {
+                    tokens[k].span.start == m.span.end
+                        && matches!(tokens[k].pos, Pos::Noun | Pos::OrgName | Pos::OtherProper)
+                });
                 if !named
                     && !former
+                    && !longer_title
                     && let Some((id, kind)) = holder(&role.phrase)
                 {
                     out.push(Candidate {

@@ -110,6 +110,9 @@ enum Head {
     Zero,
 }
 
+/// A resolved subject: speaker id, its kind, and the words that name it.
+type Subject = (Option<EntityId>, Option<EntityKind>, Option<String>);
+
 /// A quote being built.
 #[derive(Clone, Debug)]
 struct Draft {
@@ -337,7 +340,7 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
         }
         let mut consumed_until = 0;
         // The subject of the latest cue clause in this sentence, for zero subjects (…，并指责…).
-        let mut last_subject: Option<(Option<EntityId>, Option<EntityKind>, Option<String>)> = None;
+        let mut last_subject: Option<Subject> = None;
         while hit_ix < hits.len() && hits[hit_ix].span.end <= s.span.end {
             let hit = &hits[hit_ix];
             hit_ix += 1;
@@ -884,11 +887,18 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
         .iter()
         .filter(|m| clause.contains(m.span) && m.kind != EntityKind::Other)
     {
-        let prev = text[..m.span.start].chars().next_back();
-        if m.span.start > clause.start && prev.is_some_and(|c| PREPOSITIONS.contains(c)) {
+        // A role holder (总统 in 美国总统) is named with its whole role phrase.
+        let mut span = m.span;
+        if m.rule == crate::MentionRule::Role
+            && let Some(p) = ctx.mentions.iter().find(|p| p.span.end == m.span.start)
+        {
+            span = Span::new(p.span.start, m.span.end);
+        }
+        let prev = text[..span.start].chars().next_back();
+        if span.start > clause.start && prev.is_some_and(|c| PREPOSITIONS.contains(c)) {
             continue;
         }
-        consider(m.span.end, Head::Entity(m.entity.clone(), m.kind, m.span));
+        consider(span.end, Head::Entity(m.entity.clone(), m.kind, span));
     }
     let ct = &text[clause];
     for p in PRONOUNS {

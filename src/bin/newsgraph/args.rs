@@ -39,6 +39,9 @@ pub struct CommonArgs {
     /// Add a dictionary file (TSV or CSV; repeatable). Its rows replace built-ins with the same id.
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
+    /// Add a speech-cue lexicon (TSV in the format of dictionaries/speech_cues.tsv; repeatable).
+    #[arg(long = "cues", value_name = "FILE")]
+    pub cues: Vec<PathBuf>,
     /// Do not load the built-in dictionaries.
     #[arg(long)]
     pub no_builtin_dicts: bool,

@@ -40,6 +40,14 @@ fn build_analyzer(common: &CommonArgs) -> anyhow::Result<Analyzer> {
     for path in &common.dicts {
         builder.add_dictionary(Dictionary::from_path(path)?);
     }
+    for path in &common.cues {
+        let file =
+            std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+        builder.add_speech_cues(newsgraph::lexicon::SpeechCues::from_reader(
+            &path.display().to_string(),
+            file,
+        )?);
+    }
     Ok(builder.build()?)
 }
 

@@ -1,0 +1,86 @@
+//! When a gazetteer name inside a longer word counts, and the other mention rules, one line
+//! per case. Decisions:
+//! - a country inside a nationality word counts (美国人 → usa); inside another name it does
+//!   not (中美洲 is not China + USA);
+//! - one-character abbreviations count only in compounds: runs (中美, 俄美关系), side words
+//!   (美方, never 西方), and after a verb-like prefix (访华, 对俄);
+//! - a short name must line up with jieba's words (加纳 is not in 增加纳税);
+//! - a role phrase alone is its holder at the article's date (美国总统 → 拜登 in 2021).
+
+mod common;
+
+use common::ANALYZER;
+use newsgraph::Article;
+
+/// (mention text, entity id) pairs, in text order.
+fn mentions(text: &str, date: &str) -> Vec<(String, String)> {
+    let doc = ANALYZER.analyze(&Article::new("t", text).with_date(date));
+    let mut out: Vec<(usize, String, String)> = doc
+        .entities
+        .iter()
+        .flat_map(|e| {
+            e.mentions
+                .iter()
+                .map(move |m| (m.span.start, m.text.clone(), e.id.to_string()))
+        })
+        .collect();
+    out.sort();
+    out.into_iter().map(|(_, t, id)| (t, id)).collect()
+}
+
+#[test]
+fn mention_cases() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("美国人喜欢旅行", &[("美国", "usa")]),
+        ("俄美关系状况令人遗憾", &[("俄", "rus"), ("美", "usa")]),
+        ("中美两国元首会晤", &[("中", "chn"), ("美", "usa")]),
+        ("美方对此表示关切", &[("美", "usa")]),
+        ("西方国家表示关切", &[]),
+        ("他计划明年访华", &[("华", "chn")]),
+        ("中美洲国家", &[("中美洲", "central-america")]),
+        ("政府决定增加纳税人的负担", &[]),
+        (
+            "北约秘书长表示",
+            &[("北约", "nato"), ("秘书长", "jens-stoltenberg")],
+        ),
+        (
+            "杰克·沙利文和杰克•沙利文",
+            &[
+                ("杰克·沙利文", "jake-sullivan"),
+                ("杰克•沙利文", "jake-sullivan"),
+            ],
+        ),
+        ("美國總統拜登", &[("美國", "usa"), ("拜登", "joe-biden")]),
+        (
+            "乌克兰总统新闻秘书谢尔盖·尼基福罗夫表示，尼基福罗夫",
+            &[
+                ("乌克兰", "ukr"),
+                ("谢尔盖·尼基福罗夫", "serhii-nykyforov"),
+                ("尼基福罗夫", "serhii-nykyforov"),
+            ],
+        ),
+        ("明斯克协议", &[("明斯克协议", "other:明斯克协议")]),
+    ];
+    for (text, want) in cases {
+        let got = mentions(text, "2018-06-01");
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn role_phrases_resolve_by_date() {
+    for (date, holder) in [
+        ("2021-12-08", "joe-biden"),
+        ("2019-05-01", "donald-trump"),
+        ("2012-01-01", "barack-obama"),
+    ] {
+        let got = mentions("美国总统表示关切", date);
+        assert_eq!(got[1], ("总统".to_string(), holder.to_string()), "{date}");
+    }
+    // A former holder is not the current one.
+    assert_eq!(mentions("前美国总统表示", "2021-12-08").len(), 1);
+}

@@ -1,0 +1,162 @@
+//! Quote extraction rules, one line per case, through the built-in analyzer.
+
+mod common;
+
+use common::ANALYZER;
+use newsgraph::{Article, QuoteKind};
+
+/// (speaker id or "-" for anonymous, speaker_text, content, kind) of each top-level quote.
+fn quotes(text: &str) -> Vec<(String, String, String, QuoteKind)> {
+    let doc = ANALYZER.analyze(&Article::new("t", text).with_date("2021-12-08"));
+    doc.quotes
+        .iter()
+        .filter(|q| q.parent.is_none())
+        .map(|q| {
+            (
+                q.speaker
+                    .as_ref()
+                    .map_or("-".to_string(), |s| s.to_string()),
+                q.speaker_text.clone().unwrap_or_default(),
+                q.content.text.clone(),
+                q.kind,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn reported_speech() {
+    use QuoteKind::*;
+    type Want<'a> = &'a [(&'a str, &'a str, &'a str, QuoteKind)];
+    let cases: &[(&str, Want)] = &[
+        (
+            "普京7日表示，俄罗斯不打算入侵任何国家。",
+            &[(
+                "vladimir-putin",
+                "普京",
+                "俄罗斯不打算入侵任何国家",
+                Indirect,
+            )],
+        ),
+        (
+            "白宫在一份声明中表示，拜登将出席峰会。",
+            &[("white-house", "白宫", "拜登将出席峰会", Indirect)],
+        ),
+        (
+            "佩斯科夫表示，分歧很大，他还强调，对话仍有可能。",
+            &[
+                ("dmitry-peskov", "佩斯科夫", "分歧很大", Indirect),
+                ("dmitry-peskov", "他", "对话仍有可能", Indirect),
+            ],
+        ),
+        (
+            "据路透社报道，美国将宣布新的制裁措施。",
+            &[("reuters", "路透社", "美国将宣布新的制裁措施", Indirect)],
+        ),
+        (
+            "路透社援引美国官员的话报道称，拜登将与普京通话。",
+            &[("-", "美国官员", "拜登将与普京通话", Indirect)],
+        ),
+        (
+            "消息人士透露，谈判已经陷入僵局。",
+            &[("-", "消息人士", "谈判已经陷入僵局", Indirect)],
+        ),
+        (
+            "俄罗斯方面否认存在任何入侵乌克兰的意图，并指责北约不断扩张。",
+            &[
+                ("rus", "俄罗斯", "存在任何入侵乌克兰的意图", Indirect),
+                ("rus", "俄罗斯", "北约不断扩张", Indirect),
+            ],
+        ),
+        (
+            "克里姆林宫补充称，华盛顿的声明是“不合理的”。",
+            &[("kremlin", "克里姆林宫", "华盛顿的声明是“不合理的”", Mixed)],
+        ),
+        (
+            "冯德莱恩在致各国大使的一封信中表示，“欧盟将作出恰当的反应，包括制裁。”",
+            &[(
+                "ursula-von-der-leyen",
+                "冯德莱恩",
+                "欧盟将作出恰当的反应，包括制裁",
+                Direct,
+            )],
+        ),
+        (
+            "“我们不会让步，也不会退缩，”普京说。",
+            &[(
+                "vladimir-putin",
+                "普京",
+                "我们不会让步，也不会退缩，",
+                Direct,
+            )],
+        ),
+        (
+            "在这样的背景下，美国国家安全顾问表示，外交仍是首选。",
+            &[(
+                "jake-sullivan",
+                "美国国家安全顾问",
+                "外交仍是首选",
+                Indirect,
+            )],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = quotes(text);
+        let want: Vec<(String, String, String, QuoteKind)> = want
+            .iter()
+            .map(|(a, b, c, k)| (a.to_string(), b.to_string(), c.to_string(), *k))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn not_a_quote() {
+    for text in [
+        "他读了《战争与和平》这本书。",         // a title in 《》
+        "双方讨论了“北溪2号”管道项目。",        // scare quotes around a name
+        "外交部长对此表示感谢。",               // cue used with an attitude noun
+        "这项声明的发布引起关注。",             // cue word as a noun
+        "需要指出的是，该地区冲突已持续多年。", // the author's aside
+        "拜登将告诉普京，制裁已经准备就绪。",   // a future act, not a statement made
+        "普京来说服拜登停止扩张。",             // 说 inside 说服
+    ] {
+        assert_eq!(quotes(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn nested_speech_is_an_extra_quote_with_parent() {
+    let doc = ANALYZER.analyze(
+        &Article::new(
+            "n",
+            "白宫表示，拜登警告普京，如果俄罗斯入侵乌克兰，将面临严厉制裁。",
+        )
+        .with_date("2021-12-08"),
+    );
+    assert_eq!(doc.quotes.len(), 2);
+    assert_eq!(
+        doc.quotes[0].speaker.as_ref().unwrap().as_str(),
+        "white-house"
+    );
+    assert!(doc.quotes[0].content.text.starts_with("拜登警告普京"));
+    assert_eq!(
+        doc.quotes[1].speaker.as_ref().unwrap().as_str(),
+        "joe-biden"
+    );
+    assert_eq!(doc.quotes[1].parent, Some(0));
+    assert_eq!(
+        doc.quotes[1].content.text,
+        "如果俄罗斯入侵乌克兰，将面临严厉制裁"
+    );
+}
+
+#[test]
+fn traditional_script_gives_the_same_quotes() {
+    let simp = quotes("白宫发言人表示，拜登总统将于下周出访欧洲。");
+    let trad = quotes("白宮發言人表示，拜登總統將於下週出訪歐洲。");
+    assert_eq!(simp.len(), 1, "{simp:?}");
+    assert_eq!(trad.len(), 1, "{trad:?}");
+    assert_eq!(simp[0].0, trad[0].0);
+    assert_eq!(trad[0].2, "拜登總統將於下週出訪歐洲");
+}
