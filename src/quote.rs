@@ -306,7 +306,6 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
     let hits = matcher.find(text, ctx.bounds);
     let mut drafts: Vec<Draft> = Vec::new();
     // Quotation ranges per paragraph, in absolute offsets.
-    let mut para_quotes: Vec<(usize, Vec<Span>)> = Vec::new();
     let mut hit_ix = 0;
     let mut last_para = usize::MAX;
     let mut quotations: Vec<Span> = Vec::new();
@@ -323,7 +322,6 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
                 .into_iter()
                 .map(|q| Span::new(q.start + pstart, q.end + pstart))
                 .collect();
-            para_quotes.push((pstart, quotations.clone()));
             last_para = s.paragraph;
             // Anaphora may reach back to the last paragraph that reported anything (a heading
             // in between does not break the chain), never further.
@@ -717,7 +715,6 @@ fn has_modal(gap: &str) -> bool {
 
 /// Start of the clause that ends at `at`: after the last ，；： not inside a quotation.
 fn clause_start(text: &str, sentence_start: usize, at: usize, quotations: &[Span]) -> usize {
-    let mut i = at;
     for (p, c) in text[sentence_start..at].char_indices().rev() {
         let abs = sentence_start + p;
         if matches!(c, '，' | '；' | '：' | ',' | ';')
@@ -725,9 +722,8 @@ fn clause_start(text: &str, sentence_start: usize, at: usize, quotations: &[Span
         {
             return abs + c.len_utf8();
         }
-        i = abs;
     }
-    i.min(sentence_start.max(i))
+    sentence_start
 }
 
 fn strip_connectives(mut s: &str) -> &str {

@@ -48,7 +48,8 @@ impl Pos {
             "m" | "q" | "mq" => Pos::Number,
             "t" | "tg" => Pos::Time,
             "x" | "w" | "" => Pos::Other,
-            t if t.starts_with('n') || t == "vn" => Pos::Noun,
+            // `j` is an abbreviation (欧盟, 人大): a noun.
+            t if t.starts_with('n') || t == "vn" || t == "j" => Pos::Noun,
             t if t.starts_with('v') => Pos::Verb,
             t if t.starts_with('a') || t.starts_with('d') || t == "b" => Pos::Modifier,
             _ => Pos::Function,
@@ -136,4 +137,21 @@ impl Boundaries {
         let k = self.starts.partition_point(|&s| s <= i);
         (k > 0 && i < self.ends[k - 1]).then(|| k - 1)
     }
+}
+
+/// Tokens from `"word/tag word/tag …"`, for table-driven tests of the stages after
+/// segmentation without depending on jieba's dictionary.
+#[cfg(test)]
+pub(crate) fn tokens_from_tagged(s: &str) -> (String, Vec<Token>) {
+    let mut text = String::new();
+    let mut out = Vec::new();
+    for wt in s.split(' ') {
+        let (w, tag) = wt.rsplit_once('/').unwrap_or((wt, "x"));
+        out.push(Token {
+            span: Span::new(text.len(), text.len() + w.len()),
+            pos: Pos::from_tag(tag),
+        });
+        text.push_str(w);
+    }
+    (text, out)
 }

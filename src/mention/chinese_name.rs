@@ -520,31 +520,6 @@ pub(crate) fn chinese_names(text: &str, tokens: &[Token]) -> Vec<Span> {
 mod tests {
     use super::*;
 
-    /// Builds tokens from "word/tag" pairs separated by spaces.
-    fn toks(s: &str) -> (String, Vec<Token>) {
-        let mut text = String::new();
-        let mut out = Vec::new();
-        for wt in s.split(' ') {
-            let (w, tag) = wt.rsplit_once('/').unwrap();
-            let pos = match tag {
-                "nr" => Pos::PersonName,
-                "ns" => Pos::PlaceName,
-                "nt" => Pos::OrgName,
-                "n" => Pos::Noun,
-                "v" => Pos::Verb,
-                "x" => Pos::Other,
-                "j" => Pos::Noun,
-                _ => Pos::Function,
-            };
-            out.push(Token {
-                span: Span::new(text.len(), text.len() + w.len()),
-                pos,
-            });
-            text.push_str(w);
-        }
-        (text, out)
-    }
-
     #[test]
     fn chinese_name_cases() {
         let cases: &[(&str, &[&str])] = &[
@@ -568,7 +543,7 @@ mod tests {
             ("时/nr 明确/a 表示/v", &[]),
         ];
         for (s, want) in cases {
-            let (text, tokens) = toks(s);
+            let (text, tokens) = crate::segment::tokens_from_tagged(s);
             let got: Vec<&str> = chinese_names(&text, &tokens)
                 .into_iter()
                 .map(|sp| &text[sp])

@@ -654,34 +654,8 @@ pub(crate) fn place_names(text: &str, tokens: &[Token]) -> Vec<Span> {
 mod tests {
     use super::*;
 
-    fn toks(s: &str) -> (String, Vec<Token>) {
-        let mut text = String::new();
-        let mut out = Vec::new();
-        for wt in s.split(' ') {
-            let (w, tag) = wt.rsplit_once('/').unwrap();
-            let pos = match tag {
-                "nr" => Pos::PersonName,
-                "ns" => Pos::PlaceName,
-                "nt" => Pos::OrgName,
-                "nz" => Pos::OtherProper,
-                "n" => Pos::Noun,
-                "v" => Pos::Verb,
-                "r" => Pos::Pronoun,
-                "m" => Pos::Number,
-                "x" => Pos::Other,
-                _ => Pos::Function,
-            };
-            out.push(Token {
-                span: Span::new(text.len(), text.len() + w.len()),
-                pos,
-            });
-            text.push_str(w);
-        }
-        (text, out)
-    }
-
     fn run(f: fn(&str, &[Token]) -> Vec<Span>, s: &str) -> Vec<String> {
-        let (text, tokens) = toks(s);
+        let (text, tokens) = crate::segment::tokens_from_tagged(s);
         f(&text, &tokens)
             .into_iter()
             .map(|sp| text[sp].to_string())
