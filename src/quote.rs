@@ -897,9 +897,24 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
         consider(span.end, Head::Entity(m.entity.clone(), m.kind, span));
     }
     let ct = &text[clause];
-    for p in PRONOUNS {
-        for (i, _) in ct.match_indices(p) {
-            let span = Span::new(clause.start + i, clause.start + i + p.len());
+    // Pronouns and descriptors, found by where they end: one pass over the clause, comparing
+    // words only after a character that ends one of them.
+    static LAST_CHARS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        PRONOUNS
+            .iter()
+            .chain(DESCRIPTORS)
+            .filter_map(|w| w.chars().next_back())
+            .collect()
+    });
+    for (i, c) in ct.char_indices() {
+        if !LAST_CHARS.contains(&c) {
+            continue;
+        }
+        let rel_end = i + c.len_utf8();
+        let end = clause.start + rel_end;
+        let before = &ct[..rel_end];
+        for p in PRONOUNS.iter().filter(|p| before.ends_with(*p)) {
+            let span = Span::new(end - p.len(), end);
             if *p == "其" && span.start != clause.start {
                 continue;
             }
@@ -913,10 +928,7 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
             };
             consider(span.end, head);
         }
-    }
-    for dsc in DESCRIPTORS {
-        for (i, _) in ct.match_indices(dsc) {
-            let end = clause.start + i + dsc.len();
+        for dsc in DESCRIPTORS.iter().filter(|d| before.ends_with(*d)) {
             // The descriptor phrase runs from the clause start (美国消息人士, 这位乌克兰官员).
             let phrase = Span::new(clause.start, end);
             let pt = &text[phrase];

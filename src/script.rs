@@ -6,8 +6,8 @@
 //! character, so a byte offset into the normalised text is the same offset into the original:
 //! stages work on the normalised text and every span still slices the original.
 
-/// Returns `text` with traditional characters replaced by simplified ones, byte for byte the
-/// same length.
+/// Returns `text` with traditional characters replaced by simplified ones (and middle-dot
+/// look-alikes by `•`), byte for byte the same length.
 ///
 /// # Example
 /// ```
@@ -21,12 +21,21 @@ pub fn to_simplified(text: &str) -> String {
     // characters only. We check the length invariant anyway and keep the original text if a
     // future version ever broke it, since offsets matter more than conversion.
     let converted = fast2s::convert(text);
-    if converted.len() == text.len() {
+    let mut out = if converted.len() == text.len() {
         converted
     } else {
         per_char(text)
+    };
+    if out.contains(DOT_LOOKALIKES) {
+        // Every look-alike is 3 bytes in UTF-8, like `•`: offsets stay the same.
+        out = out.replace(DOT_LOOKALIKES, "•");
     }
+    out
 }
+
+/// Middle-dot look-alikes in foreign names (‧ ・ ･ ∙ ⋅), mapped to `•` so that a name needs two
+/// spellings only (`·` and `•`). `．` is left alone: it also ends sentences.
+const DOT_LOOKALIKES: &[char] = &['‧', '・', '･', '∙', '⋅'];
 
 fn per_char(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -53,5 +62,6 @@ mod tests {
         }
         assert_eq!(to_simplified("北約"), "北约");
         assert_eq!(to_simplified("abc 123"), "abc 123");
+        assert_eq!(to_simplified("杰克‧沙利文・拜登"), "杰克•沙利文•拜登");
     }
 }

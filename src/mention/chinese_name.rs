@@ -464,7 +464,8 @@ pub(crate) fn chinese_names(text: &str, tokens: &[Token]) -> Vec<Span> {
     while k < tokens.len() {
         let t = tokens[k];
         let w = &text[t.span];
-        let titled = k > 0 && ends_with_title(word(k - 1));
+        // Evaluated only for name candidates: most tokens are not.
+        let titled = || k > 0 && ends_with_title(word(k - 1));
         let cue_after = |j: usize| is_cue(word(j));
         let n = w.chars().count();
         // A two-character name with a cue glued on (赵华说).
@@ -485,7 +486,7 @@ pub(crate) fn chinese_names(text: &str, tokens: &[Token]) -> Vec<Span> {
         // One nr token.
         if t.pos == Pos::PersonName && name_shape(w) {
             let long = n >= 3;
-            if long || titled || cue_after(k + 1) {
+            if long || titled() || cue_after(k + 1) {
                 out.push(t.span);
                 k += 1;
                 continue;
@@ -504,7 +505,7 @@ pub(crate) fn chinese_names(text: &str, tokens: &[Token]) -> Vec<Span> {
             if fragment_ok
                 && (1..=2).contains(&f.chars().count())
                 && name_shape(whole)
-                && (both_nr || titled || cue_after(k + 2))
+                && (both_nr || titled() || cue_after(k + 2))
             {
                 out.push(Span::new(t.span.start, next.span.end));
                 k += 2;

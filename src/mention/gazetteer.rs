@@ -58,8 +58,9 @@ impl std::fmt::Debug for Gazetteer {
     }
 }
 
-/// Middle-dot look-alikes written in news; names are stored with `·`.
-const DOTS: &[char] = &['•', '‧', '・', '･', '∙', '⋅', '．'];
+/// Other middle dots a name may be written with; the script stage maps the rarer look-alikes
+/// (‧ ・ ･ ∙ ⋅) to `•`, so these two suffice besides `·`.
+const DOTS: &[char] = &['•', '．'];
 
 impl Gazetteer {
     pub(crate) fn new(dict: &Dictionary) -> Gazetteer {
@@ -118,24 +119,22 @@ impl Gazetteer {
                 }
             }
         }
-        // Names-only automaton, used to split role phrases into prefix + title.
-        let name_patterns: Vec<(&String, &Target)> = patterns.iter().collect();
-        let name_ac = build(name_patterns.iter().map(|(p, _)| p.as_str()));
         let mut roles: Vec<RolePhrase> = Vec::new();
         let mut role_ix: BTreeMap<&str, u32> = BTreeMap::new();
         for r in dict.roles() {
             if role_ix.contains_key(r.role.as_str()) {
                 continue;
             }
-            let prefix = name_ac.as_ref().and_then(|ac| {
-                let m = ac.find(r.role.as_str())?;
-                match name_patterns[m.pattern().as_usize()].1 {
-                    Target::Entity(t) if m.start() == 0 && m.end() < r.role.len() => {
-                        Some((m.end(), *t))
-                    }
+            // The longest name the phrase starts with (美国 in 美国总统), by direct lookup.
+            let prefix = r
+                .role
+                .char_indices()
+                .rev()
+                .filter(|&(end, _)| end > 0)
+                .find_map(|(end, _)| match patterns.get(&r.role[..end]) {
+                    Some(Target::Entity(t)) => Some((end, *t)),
                     _ => None,
-                }
-            });
+                });
             role_ix.insert(r.role.as_str(), roles.len() as u32);
             // Role phrases are matched on simplified text too.
             debug_assert_eq!(crate::script::to_simplified(&r.role), r.role);

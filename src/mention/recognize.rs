@@ -161,31 +161,42 @@ pub(crate) fn standalone(text: &str, short: &str) -> Vec<Span> {
 /// Transliterated names right after a title: 2–6 transliteration characters, ending where a
 /// word ends (`is_word_end`), so 总统普京通过 gives 普京.
 pub(crate) fn titled_names(text: &str, is_word_end: impl Fn(usize) -> bool) -> Vec<Span> {
+    // One pass: a name can start only where a transliteration character follows the last
+    // character of some title; only there are the titles compared.
+    static TITLE_ENDS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        TITLES
+            .iter()
+            .filter_map(|t| t.chars().next_back())
+            .collect()
+    });
     let mut out = Vec::new();
-    for title in TITLES {
-        for (i, _) in text.match_indices(title) {
-            let start = i + title.len();
-            let mut len: usize = text[start..]
+    let mut prev: Option<char> = None;
+    for (start, c) in text.char_indices() {
+        let after_title = prev.is_some_and(|p| TITLE_ENDS.contains(&p))
+            && is_translit(c)
+            && TITLES.iter().any(|t| text[..start].ends_with(t));
+        prev = Some(c);
+        if !after_title {
+            continue;
+        }
+        let mut len: usize = text[start..]
+            .chars()
+            .take_while(|&c| is_translit(c))
+            .take(6)
+            .map(char::len_utf8)
+            .sum();
+        while len > 0 && !is_word_end(start + len) {
+            len -= text[..start + len]
                 .chars()
-                .take_while(|&c| is_translit(c))
-                .take(6)
-                .map(char::len_utf8)
-                .sum();
-            while len > 0 && !is_word_end(start + len) {
-                len -= text[..start + len]
-                    .chars()
-                    .next_back()
-                    .map_or(1, char::len_utf8);
-            }
-            let n = text[start..start + len].chars().count();
-            let next = text[start + len..].chars().next();
-            if (2..=6).contains(&n) && !next.is_some_and(is_dot) {
-                out.push(Span::new(start, start + len));
-            }
+                .next_back()
+                .map_or(1, char::len_utf8);
+        }
+        let n = text[start..start + len].chars().count();
+        let next = text[start + len..].chars().next();
+        if (2..=6).contains(&n) && !next.is_some_and(is_dot) {
+            out.push(Span::new(start, start + len));
         }
     }
-    out.sort();
-    out.dedup();
     out
 }
 

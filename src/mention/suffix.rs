@@ -612,7 +612,12 @@ pub(crate) fn place_names(text: &str, tokens: &[Token]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let w = &text[t.span];
-        if !all_cjk(w) || NOT_PLACES.contains(&w) {
+        // Only words ending in an administrative suffix can be places: test that first, the
+        // stop-list lookup is the expensive part.
+        if !w.chars().next_back().is_some_and(|c| ADMIN.contains(c))
+            || !all_cjk(w)
+            || NOT_PLACES.contains(&w)
+        {
             continue;
         }
         let n = w.chars().count();
