@@ -427,7 +427,9 @@ pub(crate) fn surname_len(word: &str) -> Option<usize> {
         return Some(c.len());
     }
     let c = word.chars().next()?;
-    SURNAMES.contains(c).then(|| c.len_utf8())
+    static SET: std::sync::LazyLock<Vec<char>> =
+        std::sync::LazyLock::new(|| super::char_set(SURNAMES));
+    SET.binary_search(&c).is_ok().then(|| c.len_utf8())
 }
 
 /// True when `word` has the shape of a Chinese name: surname + one or two given characters,

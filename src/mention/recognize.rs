@@ -81,7 +81,9 @@ const AGREEMENT_SUFFIXES: &[&str] = &[
 ];
 
 pub(crate) fn is_translit(c: char) -> bool {
-    TRANSLIT.contains(c)
+    static SET: std::sync::LazyLock<Vec<char>> =
+        std::sync::LazyLock::new(|| super::char_set(TRANSLIT));
+    SET.binary_search(&c).is_ok()
 }
 
 fn is_dot(c: char) -> bool {

@@ -535,7 +535,20 @@ pub(crate) fn org_names(text: &str, tokens: &[Token]) -> Vec<Span> {
         if !all_cjk(w) || !name_part(t.pos) {
             continue;
         }
-        if !ORG_SUFFIXES.iter().any(|s| w.ends_with(s)) || NEVER_ORG_HEADS.contains(&w) {
+        // The suffix list is compared only when the last character can end one.
+        static LAST: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+            let ends: String = ORG_SUFFIXES
+                .iter()
+                .filter_map(|s| s.chars().next_back())
+                .collect();
+            super::char_set(&ends)
+        });
+        let last_ok = w
+            .chars()
+            .next_back()
+            .is_some_and(|c| LAST.binary_search(&c).is_ok());
+        if !last_ok || !ORG_SUFFIXES.iter().any(|s| w.ends_with(s)) || NEVER_ORG_HEADS.contains(&w)
+        {
             continue;
         }
         // Extend left over name parts.
