@@ -5,9 +5,10 @@ use crate::dictionary::Dictionary;
 use crate::document::Document;
 use crate::entity::{self, EntityId};
 use crate::error::Result;
-use crate::lexicon::SpeechCues;
+use crate::lexicon::{Interactions, SpeechCues};
 use crate::mention::{self, Mention, gazetteer::Gazetteer};
 use crate::quote::{self, CueMatcher};
+use crate::relation::{self, InteractionMatcher};
 use crate::segment::{Boundaries, Segmenter};
 use crate::{script, sentence};
 
@@ -27,6 +28,7 @@ pub struct Analyzer {
     gazetteer: Gazetteer,
     segmenter: Segmenter,
     cues: CueMatcher,
+    interactions: InteractionMatcher,
 }
 
 /// Configures an [`Analyzer`].
@@ -46,6 +48,7 @@ pub struct AnalyzerBuilder {
     builtin_cues: bool,
     extra: Vec<Dictionary>,
     extra_cues: Vec<SpeechCues>,
+    extra_interactions: Vec<Interactions>,
 }
 
 impl Default for AnalyzerBuilder {
@@ -55,6 +58,7 @@ impl Default for AnalyzerBuilder {
             builtin_cues: true,
             extra: Vec::new(),
             extra_cues: Vec::new(),
+            extra_interactions: Vec::new(),
         }
     }
 }
@@ -85,6 +89,12 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Adds interaction cues (same format as `dictionaries/interactions.tsv`).
+    pub fn add_interactions(&mut self, interactions: Interactions) -> &mut Self {
+        self.extra_interactions.push(interactions);
+        self
+    }
+
     /// Compiles the analyzer.
     ///
     /// # Errors
@@ -108,7 +118,15 @@ impl AnalyzerBuilder {
         for c in &self.extra_cues {
             cues.merge(c.clone());
         }
-        Ok(Analyzer::from_parts(dictionary, &cues))
+        let mut interactions = if self.builtin {
+            Interactions::builtin().clone()
+        } else {
+            Interactions::default()
+        };
+        for i in &self.extra_interactions {
+            interactions.merge(i.clone());
+        }
+        Ok(Analyzer::from_parts(dictionary, &cues, &interactions))
     }
 }
 
@@ -121,7 +139,11 @@ impl Default for Analyzer {
 impl Analyzer {
     /// An analyzer with the built-in dictionaries.
     pub fn new() -> Analyzer {
-        Analyzer::from_parts(Dictionary::builtin().clone(), SpeechCues::builtin())
+        Analyzer::from_parts(
+            Dictionary::builtin().clone(),
+            SpeechCues::builtin(),
+            Interactions::builtin(),
+        )
     }
 
     /// A builder, to add or replace dictionaries.
@@ -129,7 +151,11 @@ impl Analyzer {
         AnalyzerBuilder::default()
     }
 
-    fn from_parts(dictionary: Dictionary, cues: &SpeechCues) -> Analyzer {
+    fn from_parts(
+        dictionary: Dictionary,
+        cues: &SpeechCues,
+        interactions: &Interactions,
+    ) -> Analyzer {
         let gazetteer = Gazetteer::new(&dictionary);
         let words = dictionary.entities().flat_map(|e| {
             let tag = match e.kind {
@@ -148,6 +174,7 @@ impl Analyzer {
             gazetteer,
             segmenter,
             cues: CueMatcher::new(cues),
+            interactions: InteractionMatcher::new(interactions),
         }
     }
 
@@ -179,6 +206,7 @@ impl Analyzer {
             mentions: &candidates,
         };
         let quotes = quote::extract(&self.cues, &ctx);
+        let relations = relation::extract(&self.interactions, &ctx, &quotes);
         let mentions = candidates.into_iter().map(|c| {
             (
                 c.entity,
@@ -203,7 +231,7 @@ impl Analyzer {
             text: text.clone(),
             entities,
             quotes,
-            relations: Vec::new(),
+            relations,
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::entity::Entity;
 use crate::quote::Quote;
+use crate::relation::Relation;
 use serde::{Deserialize, Serialize};
 
 /// Everything newsgraph found in one article. Field names are the contract of DESIGN.md.
@@ -24,7 +25,7 @@ pub struct Document {
     /// Attributed statements, in text order (nested ones after their parent).
     pub quotes: Vec<Quote>,
     /// Actor–actor relations.
-    pub relations: Vec<serde_json::Value>,
+    pub relations: Vec<Relation>,
 }
 
 impl Document {

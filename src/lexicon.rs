@@ -194,3 +194,162 @@ impl SpeechCues {
         self.cues.iter()
     }
 }
+
+/// How an interaction cue takes its two actors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ArgFrame {
+    /// SOURCE CUE TARGET (X警告Y).
+    Svo,
+    /// SOURCE 与/同/和 TARGET … CUE (X与Y举行会谈).
+    With,
+    /// SOURCE 对/向/针对 TARGET CUE (X对Y实施制裁).
+    Dui,
+    /// Both `Svo` and `Dui` (制裁).
+    SvoOrDui,
+}
+
+/// One interaction cue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InteractionCue {
+    /// The cue text (simplified).
+    pub cue: String,
+    /// CAMEO root code.
+    pub cameo: crate::relation::Cameo,
+    /// Event name (`warn`, `meet`).
+    pub name: String,
+    /// Mutual interaction.
+    pub symmetric: bool,
+    /// How it takes its actors.
+    pub frame: ArgFrame,
+}
+
+/// The interaction lexicon (`dictionaries/interactions.tsv`).
+///
+/// # Example
+/// ```
+/// use newsgraph::lexicon::Interactions;
+/// let i = Interactions::from_reader("i.tsv", "cue\tcameo\tname\tsymmetric\tframe\tnote\n警告\t13\twarn\tno\tsvo\t\n".as_bytes())?;
+/// assert_eq!(i.len(), 1);
+/// # Ok::<(), newsgraph::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Interactions {
+    cues: Vec<InteractionCue>,
+}
+
+static BUILTIN_INTERACTIONS: LazyLock<Interactions> = LazyLock::new(|| {
+    Interactions::from_reader(
+        "builtin:interactions.tsv",
+        include_str!("../dictionaries/interactions.tsv").as_bytes(),
+    )
+    .unwrap_or_else(|e| panic!("built-in interactions are invalid: {e}"))
+});
+
+impl Interactions {
+    /// The built-in interaction cues.
+    pub fn builtin() -> &'static Interactions {
+        &BUILTIN_INTERACTIONS
+    }
+
+    /// Parses a TSV with columns `cue`, `cameo`, `name`, `symmetric`, `frame` (and optional `note`).
+    ///
+    /// # Errors
+    /// A missing column, a bad CAMEO code, frame or yes/no value, naming file and line.
+    pub fn from_reader(source_name: &str, mut reader: impl std::io::Read) -> Result<Interactions> {
+        let mut content = String::new();
+        reader.read_to_string(&mut content).map_err(|e| {
+            Error::dictionary(source_name, 0, format!("cannot read as UTF-8 text: {e}"))
+        })?;
+        let mut lines = content
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+        let Some((hline, header)) = lines.next() else {
+            return Ok(Interactions::default());
+        };
+        let cols: Vec<&str> = header.split('\t').map(str::trim).collect();
+        let col = |name: &str| {
+            cols.iter().position(|c| *c == name).ok_or_else(|| {
+                Error::dictionary(source_name, hline + 1, format!("missing column {name:?}"))
+            })
+        };
+        let (ci, ki, ni, si, fi) = (
+            col("cue")?,
+            col("cameo")?,
+            col("name")?,
+            col("symmetric")?,
+            col("frame")?,
+        );
+        let mut cues = Vec::new();
+        for (i, line) in lines {
+            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let err = |m: String| Error::dictionary(source_name, i + 1, m);
+            if f.len() != cols.len() {
+                return Err(err(format!(
+                    "expected {} fields, found {}",
+                    cols.len(),
+                    f.len()
+                )));
+            }
+            let cameo = crate::relation::Cameo::from_code(f[ki])
+                .filter(|_| f[ki].len() == 2)
+                .ok_or_else(|| {
+                    err(format!(
+                        "bad CAMEO root code {:?} (expected 01 to 20)",
+                        f[ki]
+                    ))
+                })?;
+            let frame = match f[fi] {
+                "svo" => ArgFrame::Svo,
+                "with" => ArgFrame::With,
+                "dui" => ArgFrame::Dui,
+                "svo_or_dui" => ArgFrame::SvoOrDui,
+                x => {
+                    return Err(err(format!(
+                        "unknown frame {x:?} (expected svo, with, dui, svo_or_dui)"
+                    )));
+                }
+            };
+            let symmetric = match f[si] {
+                "yes" => true,
+                "no" => false,
+                x => return Err(err(format!("symmetric must be yes or no, not {x:?}"))),
+            };
+            if f[ci].is_empty() {
+                return Err(err("empty cue".to_string()));
+            }
+            cues.push(InteractionCue {
+                cue: crate::script::to_simplified(f[ci]),
+                cameo,
+                name: f[ni].to_string(),
+                symmetric,
+                frame,
+            });
+        }
+        Ok(Interactions { cues })
+    }
+
+    /// Adds another lexicon's cues; a cue with the same text and frame replaces the old one.
+    pub fn merge(&mut self, other: Interactions) {
+        for c in other.cues {
+            self.cues
+                .retain(|x| !(x.cue == c.cue && x.frame == c.frame));
+            self.cues.push(c);
+        }
+    }
+
+    /// Number of cues.
+    pub fn len(&self) -> usize {
+        self.cues.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.cues.is_empty()
+    }
+
+    /// All cues.
+    pub fn iter(&self) -> impl Iterator<Item = &InteractionCue> {
+        self.cues.iter()
+    }
+}

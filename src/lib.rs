@@ -73,6 +73,7 @@ mod error;
 pub mod lexicon;
 pub mod mention;
 pub mod quote;
+pub mod relation;
 pub mod script;
 pub mod segment;
 pub mod sentence;
@@ -86,6 +87,7 @@ pub use entity::{Entity, EntityId, EntityKind};
 pub use error::{Error, ErrorKind, Result};
 pub use mention::{Mention, MentionRule};
 pub use quote::{Quote, QuoteKind};
+pub use relation::{Cameo, Modality, Relation};
 pub use span::Span;
 
 #[cfg(doctest)]

@@ -40,7 +40,18 @@ fn render(doc: &Document) -> String {
         .unwrap();
     }
     for r in &doc.relations {
-        writeln!(out, "relation\t{r}").unwrap();
+        writeln!(
+            out,
+            "relation\t{:?}\t{}→{}\t{}\t{}\t{}\t{}",
+            r.evidence.span,
+            r.source,
+            r.target,
+            r.cameo.code(),
+            r.modality.as_str(),
+            r.cue,
+            r.kind
+        )
+        .unwrap();
     }
     out
 }
