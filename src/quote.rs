@@ -47,6 +47,8 @@ pub struct Quote {
     pub speaker_text: Option<String>,
     /// The cue (表示, 报道称, 援引).
     pub cue: String,
+    /// Where the cue stands in the text.
+    pub cue_span: Span,
     /// The cue's type: say, believe, deny, accuse, warn, appeal, promise, report.
     pub cue_type: CueType,
     /// direct, indirect or mixed.
@@ -120,6 +122,7 @@ struct Draft {
     speaker_kind: Option<EntityKind>,
     speaker_text: Option<String>,
     cue: String,
+    cue_span: Span,
     cue_type: CueType,
     /// Where the clause that introduces it starts (for splitting an enclosing quote).
     clause_start: usize,
@@ -467,6 +470,7 @@ fn frame_draft(
         speaker_kind: None,
         speaker_text: None,
         cue: text[hit.span].to_string(),
+        cue_span: hit.span,
         cue_type: cue.kind,
         clause_start: clause.start,
         content_start,
@@ -1175,6 +1179,7 @@ fn direct_after_quotation(
             speaker_kind: None,
             speaker_text: None,
             cue: cue.to_string(),
+            cue_span,
             cue_type: CueType::Say,
             clause_start: clause.start,
             content_start: q.start,
@@ -1276,6 +1281,7 @@ fn finish(ctx: &Context<'_>, drafts: Vec<Draft>) -> Vec<Quote> {
             speaker: d.speaker.clone(),
             speaker_text,
             cue: d.cue.clone(),
+            cue_span: d.cue_span,
             cue_type: d.cue_type,
             kind,
             content: TextSpan {

@@ -1,7 +1,7 @@
 //! Relation extraction: interaction cues with two entity arguments.
 
-use super::Relation;
-use crate::lexicon::{InteractionCue, Interactions};
+use super::{Modality, Relation};
+use crate::lexicon::{ArgFrame, InteractionCue, Interactions};
 use crate::quote::{Context, Quote};
 use crate::segment::Boundaries;
 use crate::span::Span;
@@ -33,11 +33,26 @@ pub(crate) struct CueHit {
 impl InteractionMatcher {
     pub(crate) fn new(lexicon: &Interactions) -> InteractionMatcher {
         let cues: Vec<InteractionCue> = lexicon.iter().cloned().collect();
-        let mut by_text: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        // Each cue also matches with 了 after its first or second character (通了电话,
+        // 举行了会谈), the most common insertion in news verbs.
+        let mut by_text: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, c) in cues.iter().enumerate() {
-            by_text.entry(c.cue.as_str()).or_default().push(i);
+            let chars: Vec<(usize, char)> = c.cue.char_indices().collect();
+            let mut forms = vec![c.cue.clone()];
+            if chars.len() >= 3 {
+                for k in [1, 2] {
+                    let at = chars[k].0;
+                    forms.push(format!("{}了{}", &c.cue[..at], &c.cue[at..]));
+                }
+            }
+            for f in forms {
+                let e = by_text.entry(f).or_default();
+                if !e.contains(&i) {
+                    e.push(i);
+                }
+            }
         }
-        let patterns: Vec<&str> = by_text.keys().copied().collect();
+        let patterns: Vec<&str> = by_text.keys().map(String::as_str).collect();
         let entries: Vec<Vec<usize>> = by_text.values().cloned().collect();
         let ac = (!patterns.is_empty())
             .then(|| {
@@ -69,11 +84,375 @@ impl InteractionMatcher {
     }
 }
 
-/// The relations of a document.
+/// Prepositions that introduce the target before the cue (X对Y实施制裁, X向Y提供援助).
+const DUI: &[&str] = &["针对", "对于", "对", "向", "朝"];
+/// Conjunctions that introduce the other party of a mutual act (X与Y举行会谈).
+const WITH: &[&str] = &["与", "同", "和", "跟"];
+/// Joiners between coordinated targets (英国、意大利、法国和德国).
+const JOINERS: &[&str] = &["、", "及其", "以及", "及", "和", "与", "同"];
+/// Markers of each modality, looked for between the source and the cue (and for conditions,
+/// anywhere earlier in the sentence).
+const NEGATION: &[&str] = &[
+    "不会",
+    "不打算",
+    "不应该",
+    "不应",
+    "不能",
+    "不要",
+    "没有",
+    "并未",
+    "从未",
+    "尚未",
+    "未",
+    "不",
+    "没",
+    "否认",
+    "拒绝",
+];
+const CONDITION: &[&str] = &[
+    "如果", "一旦", "假如", "倘若", "若", "万一", "可能", "或将", "或许", "假设",
+];
+const PLAN: &[&str] = &[
+    "将", "计划", "准备", "打算", "拟", "即将", "要", "会", "预计",
+];
+
+/// The relations of a document: for each interaction cue, a source and target entity taken
+/// by the cue's frame. A relation needs both ends; nothing is coded from co-occurrence.
 pub(crate) fn extract(
-    _matcher: &InteractionMatcher,
-    _ctx: &Context<'_>,
-    _quotes: &[Quote],
+    matcher: &InteractionMatcher,
+    ctx: &Context<'_>,
+    quotes: &[Quote],
 ) -> Vec<Relation> {
-    Vec::new()
+    use crate::entity::EntityKind;
+    let text = ctx.text;
+    let actors: Vec<&crate::mention::Candidate> = ctx
+        .mentions
+        .iter()
+        .filter(|m| m.kind != EntityKind::Other)
+        .collect();
+    let mut out: Vec<Relation> = Vec::new();
+    let hits = matcher.find(text, ctx.bounds);
+    for hit in &hits {
+        if actors.iter().any(|m| m.span.overlaps(hit.span)) {
+            continue; // a cue inside a name
+        }
+        let Some(sentence) = ctx.sentences.iter().find(|s| s.span.contains(hit.span)) else {
+            continue;
+        };
+        let clause_start = clause_start(text, sentence.span.start, hit.span.start);
+        // A communicative act reported as speech (拜登警告普京，…): its speaker is the source.
+        let speech = quotes.iter().position(|q| q.cue_span.overlaps(hit.span));
+        for &ci in &hit.cues {
+            let cue = matcher.cue(ci);
+            let Some((source, targets, source_end)) = arguments(
+                ctx,
+                &actors,
+                cue.frame,
+                hit.span,
+                clause_start,
+                sentence.span,
+                speech.map(|i| &quotes[i]),
+            ) else {
+                continue;
+            };
+            let modality_from = source_end.min(hit.span.start);
+            let (modality, quote) = modality(
+                ctx,
+                sentence.span.start,
+                modality_from,
+                hit.span,
+                quotes,
+                speech,
+            );
+            for target in targets {
+                if target == source {
+                    continue;
+                }
+                let (source, target) = if cue.symmetric && target < source {
+                    (target, source.clone())
+                } else {
+                    (source.clone(), target)
+                };
+                let evidence = Span::new(
+                    clause_start.min(hit.span.start),
+                    sentence_end(text, sentence.span),
+                );
+                let r = Relation {
+                    source,
+                    target,
+                    cameo: cue.cameo,
+                    kind: cue.name.clone(),
+                    modality,
+                    cue: ctx.original[hit.span.range()].to_string(),
+                    evidence: super::Evidence { span: evidence },
+                    symmetric: cue.symmetric,
+                    quote,
+                };
+                if !out.iter().any(|x| {
+                    x.source == r.source
+                        && x.target == r.target
+                        && x.cameo == r.cameo
+                        && x.evidence == r.evidence
+                }) {
+                    out.push(r);
+                }
+            }
+            break; // the first frame that finds both ends wins
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.evidence.span, &a.source, &a.target, a.cameo).cmp(&(
+            b.evidence.span,
+            &b.source,
+            &b.target,
+            b.cameo,
+        ))
+    });
+    out
+}
+
+type Args = (crate::entity::EntityId, Vec<crate::entity::EntityId>, usize);
+
+/// Source, targets and where the source ends, for one frame.
+fn arguments(
+    ctx: &Context<'_>,
+    actors: &[&crate::mention::Candidate],
+    frame: ArgFrame,
+    cue: Span,
+    clause_start: usize,
+    sentence: Span,
+    speech: Option<&Quote>,
+) -> Option<Args> {
+    let text = ctx.text;
+    let after_cue = |from: usize| targets_from(ctx, actors, from, sentence.end, 6);
+    let before = |end: usize| source_before(ctx, actors, clause_start, sentence, end);
+    match frame {
+        ArgFrame::Svo => svo(ctx, actors, cue, clause_start, sentence, speech, &after_cue),
+        ArgFrame::Dui | ArgFrame::With | ArgFrame::SvoOrDui => {
+            let preps: &[&str] = if frame == ArgFrame::With { WITH } else { DUI };
+            // The preposition + target stand between the source and the cue: the first
+            // preposition that follows an actor and introduces one, with nothing else between
+            // the targets and the cue (对俄罗斯在乌克兰边境…集结的担忧 is not 对俄罗斯…集结).
+            let window = &text[clause_start..cue.start];
+            let mut found: Vec<(usize, usize)> = preps
+                .iter()
+                .flat_map(|p| {
+                    window
+                        .match_indices(p)
+                        .map(|(i, _)| (clause_start + i, p.len()))
+                })
+                .collect();
+            found.sort();
+            for (p_at, p_len) in found {
+                if cue.start - p_at > 60 {
+                    continue;
+                }
+                let targets = targets_from(ctx, actors, p_at + p_len, cue.start, 3);
+                let last_target_end = actors
+                    .iter()
+                    .filter(|m| {
+                        targets.contains(&m.entity)
+                            && m.span.start >= p_at
+                            && m.span.end <= cue.start
+                    })
+                    .map(|m| m.span.end)
+                    .max();
+                // 对俄罗斯在乌克兰边境集结…的担忧: the "target" opens a clause of its own.
+                let clear = last_target_end.is_some_and(|e| !text[e..cue.start].starts_with('在'));
+                if let Some((source, source_end)) = before(p_at)
+                    && !targets.is_empty()
+                    && clear
+                {
+                    return Some((source, targets, source_end));
+                }
+            }
+            if frame == ArgFrame::SvoOrDui {
+                svo(ctx, actors, cue, clause_start, sentence, speech, &after_cue)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// X警告Y: the source before the cue (or the speaker of the speech act), targets right after it.
+fn svo(
+    ctx: &Context<'_>,
+    actors: &[&crate::mention::Candidate],
+    cue: Span,
+    clause_start: usize,
+    sentence: Span,
+    speech: Option<&Quote>,
+    after_cue: &dyn Fn(usize) -> Vec<crate::entity::EntityId>,
+) -> Option<Args> {
+    let targets = after_cue(cue.end);
+    if targets.is_empty() {
+        return None;
+    }
+    if let Some(q) = speech
+        && let Some(s) = &q.speaker
+    {
+        return Some((s.clone(), targets, cue.start));
+    }
+    let (source, end) = source_before(ctx, actors, clause_start, sentence, cue.start)?;
+    Some((source, targets, end))
+}
+
+/// The actor closest before `end` in the clause, with no other actor or clause break between;
+/// a clause with no actor takes the subject of the sentence (…，并对俄罗斯实施制裁).
+fn source_before(
+    ctx: &Context<'_>,
+    actors: &[&crate::mention::Candidate],
+    clause_start: usize,
+    sentence: Span,
+    end: usize,
+) -> Option<(crate::entity::EntityId, usize)> {
+    let text = ctx.text;
+    let mut in_clause = actors
+        .iter()
+        .rev()
+        .find(|m| m.span.start >= clause_start && m.span.end <= end);
+    // 华盛顿及其欧洲盟友将…: the first of coordinated actors is the subject.
+    while let Some(m) = in_clause
+        && let Some(j) = JOINERS
+            .iter()
+            .find(|j| text[clause_start..m.span.start].ends_with(*j))
+        && let Some(prev) = actors
+            .iter()
+            .rev()
+            .find(|p| p.span.end + j.len() == m.span.start && p.span.start >= clause_start)
+    {
+        in_clause = Some(prev);
+    }
+    if let Some(m) = in_clause {
+        let gap = &text[m.span.end..end];
+        // Not the object of a preposition (在乌克兰, 对俄罗斯) and not too far from the verb.
+        let prev = text[..m.span.start].chars().next_back();
+        let governed = prev.is_some_and(|c| "在对向与和同跟从将把被据为于".contains(c))
+            && m.span.start > clause_start;
+        if !governed && gap.chars().count() <= 16 {
+            return Some((m.entity.clone(), m.span.end));
+        }
+        if !governed {
+            return None;
+        }
+    }
+    // Zero subject: the first actor opening the sentence.
+    let first = actors
+        .iter()
+        .find(|m| m.span.start >= sentence.start && m.span.end <= clause_start)?;
+    (clause_start > sentence.start
+        && text[clause_start..end]
+            .chars()
+            .next()
+            .is_some_and(|c| "并还也又则将已曾".contains(c)))
+    .then(|| (first.entity.clone(), first.span.end))
+}
+
+/// Actors starting right at `from` (after a short gap such as 了 or a title) and the ones
+/// coordinated with them (英国、意大利、法国和德国), up to `limit`.
+fn targets_from(
+    ctx: &Context<'_>,
+    actors: &[&crate::mention::Candidate],
+    from: usize,
+    limit: usize,
+    max_gap_chars: usize,
+) -> Vec<crate::entity::EntityId> {
+    let text = ctx.text;
+    let mut out: Vec<crate::entity::EntityId> = Vec::new();
+    let mut at = from;
+    while let Some(m) = actors
+        .iter()
+        .find(|m| m.span.start >= at && m.span.end <= limit)
+    {
+        let gap = &text[at..m.span.start];
+        let allowed = if out.is_empty() { max_gap_chars } else { 0 };
+        if gap.chars().count() > allowed || gap.contains(['，', '。', '；', '：', '“', '”'])
+        {
+            break;
+        }
+        // A country before a title and name (法国总统马克龙) is a modifier: take the person.
+        let mut m = *m;
+        while let Some(next) = actors.iter().find(|n| {
+            n.span.start >= m.span.end
+                && n.span.start <= m.span.end + 12
+                && n.kind == crate::entity::EntityKind::Person
+        }) && m.kind != crate::entity::EntityKind::Person
+            && !text[m.span.end..next.span.start].contains(['，', '、', '和', '与', '及'])
+        {
+            m = next;
+        }
+        if !out.contains(&m.entity) {
+            out.push(m.entity.clone());
+        }
+        at = m.span.end;
+        // Skip a head noun after the actor (英国领导人, 俄罗斯军队) before a joiner.
+        let rest = &text[at..limit];
+        let head: usize = rest
+            .chars()
+            .take_while(|c| !"、及和与同，。；".contains(*c))
+            .take(4)
+            .map(char::len_utf8)
+            .sum();
+        let after_head = &rest[head..];
+        match JOINERS.iter().find(|j| after_head.starts_with(*j)) {
+            Some(j) => at += head + j.len(),
+            None => break,
+        }
+    }
+    out
+}
+
+/// The modality of a relation, and the quote it is reported in. Markers count as whole jieba
+/// words (未 in 未来 is not a negation); conditions anywhere earlier in the sentence.
+fn modality(
+    ctx: &Context<'_>,
+    sentence_start: usize,
+    from: usize,
+    cue: Span,
+    quotes: &[Quote],
+    speech: Option<usize>,
+) -> (Modality, Option<usize>) {
+    let text = ctx.text;
+    let words = |from: usize, to: usize| {
+        let first = ctx.tokens.partition_point(|k| k.span.end <= from);
+        ctx.tokens[first..]
+            .iter()
+            .take_while(move |k| k.span.end <= to)
+            .map(move |k| &text[k.span])
+    };
+    let has = |from: usize, list: &[&str]| words(from, cue.start).any(|w| list.contains(&w));
+    let from = from.min(cue.start);
+    let condition =
+        has(sentence_start, CONDITION) || text[sentence_start..cue.start].contains("的情况下");
+    // The quote whose content holds the cue; for a speech act, the quote it is nested in.
+    let quote = match speech {
+        Some(i) => quotes[i].parent,
+        None => quotes.iter().position(|q| q.content.span.contains(cue)),
+    };
+    let m = if has(from, NEGATION) {
+        Modality::Negated
+    } else if condition {
+        Modality::Hypothetical
+    } else if has(from, PLAN) {
+        Modality::Planned
+    } else if quote.is_some() {
+        Modality::Reported
+    } else {
+        Modality::Asserted
+    };
+    (m, quote)
+}
+
+fn clause_start(text: &str, sentence_start: usize, at: usize) -> usize {
+    text[sentence_start..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '，' | '；' | '：'))
+        .map_or(sentence_start, |(i, c)| sentence_start + i + c.len_utf8())
+}
+
+fn sentence_end(text: &str, s: Span) -> usize {
+    let t = text[s.range()].trim_end_matches(['。', '！', '？', '；', '…']);
+    s.start + t.len()
 }
