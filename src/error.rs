@@ -50,6 +50,13 @@ pub enum ErrorKind {
         /// What is wrong.
         message: String,
     },
+    /// Writing an export failed (a full disk, a closed pipe).
+    Output {
+        /// What was being written (`edges.csv`, `DOT`).
+        what: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
 }
 
 impl Error {
@@ -91,6 +98,15 @@ impl Error {
     }
 }
 
+impl Error {
+    pub(crate) fn output(what: &str, source: std::io::Error) -> Error {
+        Error(Box::new(ErrorKind::Output {
+            what: what.to_string(),
+            source,
+        }))
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &*self.0 {
@@ -110,6 +126,7 @@ impl fmt::Display for Error {
                 line: None,
                 message,
             } => write!(f, "{source_name}: {message}"),
+            ErrorKind::Output { what, source } => write!(f, "cannot write {what}: {source}"),
         }
     }
 }
@@ -124,7 +141,7 @@ impl fmt::Debug for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &*self.0 {
-            ErrorKind::Io { source, .. } => Some(source),
+            ErrorKind::Io { source, .. } | ErrorKind::Output { source, .. } => Some(source),
             _ => None,
         }
     }

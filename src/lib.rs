@@ -9,6 +9,9 @@
 //! - [`Document`]: the output contract: text, [`Entity`]s with their [`Mention`]s, quotes and
 //!   relations, all positioned by byte [`Span`]s.
 //! - [`Dictionary`]: the gazetteer's data, built in and extensible with your own files.
+//! - [`ActorGraph`]: entities and their relations aggregated over one or many documents
+//!   (a petgraph graph), rolled up to countries on demand, and written by [`export`] as JSON,
+//!   CSV, Graphviz DOT or GraphML.
 //!
 //! # Example: analyze one article
 //! ```
@@ -38,13 +41,31 @@
 //! # Ok::<(), newsgraph::Error>(())
 //! ```
 //!
+//! # Example: build an actor graph
+//! ```
+//! use newsgraph::{ActorGraph, Analyzer, Article, export};
+//! let analyzer = Analyzer::new();
+//! let docs: Vec<_> = ["拜登警告普京。", "普京与拜登举行视频会谈。"]
+//!     .iter()
+//!     .enumerate()
+//!     .map(|(i, text)| analyzer.analyze(&Article::new(format!("a{i}"), *text)))
+//!     .collect();
+//! let graph = ActorGraph::from_documents(&docs); // order of documents does not matter
+//! let mut dot = Vec::new();
+//! export::dot::write(&graph, &mut dot)?;
+//! assert!(String::from_utf8(dot).unwrap().starts_with("digraph"));
+//! # Ok::<(), newsgraph::Error>(())
+//! ```
+//!
 //! # Pipeline
 //! ```text
 //! Article ─► script (traditional → simplified, same offsets) ─► sentence ─► segment (jieba)
 //!         ─► mention (gazetteer, abbreviations, roles) ─► entity (grouping) ─► Document
+//!         ─► ActorGraph (graph) ─► JSON · CSV · DOT · GraphML (export)
 //! ```
 //! One module per stage: [`article`], [`script`], [`sentence`], [`segment`], [`mention`],
-//! [`entity`], [`document`]; [`Analyzer::analyze`] calls them in order.
+//! [`entity`], [`document`]; [`Analyzer::analyze`] calls them in order. Over documents,
+//! [`graph`] aggregates and [`export`] writes.
 //!
 //! # Offsets
 //! Every position is a [`Span`] of UTF-8 **byte** offsets into [`Document::text`], half-open:
@@ -70,6 +91,8 @@ pub mod dictionary;
 pub mod document;
 pub mod entity;
 mod error;
+pub mod export;
+pub mod graph;
 pub mod lexicon;
 pub mod mention;
 pub mod quote;
@@ -85,6 +108,7 @@ pub use dictionary::Dictionary;
 pub use document::Document;
 pub use entity::{Entity, EntityId, EntityKind};
 pub use error::{Error, ErrorKind, Result};
+pub use graph::{ActorGraph, Level};
 pub use mention::{Mention, MentionRule};
 pub use quote::{Quote, QuoteKind};
 pub use relation::{Cameo, Modality, Relation};
