@@ -136,6 +136,8 @@ struct Draft {
     head_start: Option<usize>,
     /// The content ended early (split, or bare cue): do not extend again.
     closed: bool,
+    /// The content is a quotation running over several paragraphs (joined by `join_paragraphs`).
+    multi_paragraph: bool,
 }
 
 const CONNECTIVES: &[&str] = &[
@@ -421,10 +423,13 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
                 continue;
             }
             // Same speaker as an enclosing statement: the enclosing one ends here.
-            let same = open
-                .iter()
+            // (Also a statement already cut at a conjunction that still covers this clause:
+            // 否认…，暗示…，但… ends before 暗示.)
+            let same = (sentence_first..drafts.len())
                 .rev()
-                .copied()
+                .filter(|&d| {
+                    drafts[d].content_start <= clause_start && clause_start < drafts[d].content_end
+                })
                 .find(|&d| same_speaker(&drafts[d], &draft));
             if let Some(d) = same {
                 close_at(&mut drafts, d, clause_start, text);
@@ -450,6 +455,7 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
         }
         direct_after_quotation(ctx, s, &quotations, &mut drafts, sentence_first);
     }
+    join_paragraphs(text, &mut drafts);
     finish(ctx, drafts)
 }
 
@@ -481,6 +487,7 @@ fn frame_draft(
         according_to: false,
         head_start: None,
         closed: false,
+        multi_paragraph: false,
     };
     // 据 X 报道，…
     if let Some(cue) = hit
@@ -488,12 +495,14 @@ fn frame_draft(
         .iter()
         .map(|&i| matcher.cue(i))
         .find(|c| c.frame == Frame::AccordingTo)
-        && let Some(source) = clause_text.strip_prefix('据')
+        && let Some(source) = clause_text
+            .strip_prefix("根据")
+            .or_else(|| clause_text.strip_prefix('据'))
     {
         if source.is_empty() {
             return None; // 据悉, 据报道: no source named
         }
-        let src = Span::new(clause.start + '据'.len_utf8(), clause.end);
+        let src = Span::new(clause.end - source.len(), clause.end);
         let start = skip_punct(text, after_cue)?;
         let mut d = base(cue, start);
         d.according_to = true;
@@ -698,7 +707,10 @@ fn is_nominal_subject(ctx: &Context<'_>, clause: Span) -> bool {
     use crate::segment::Pos;
     let t = &ctx.text[clause];
     let n = t.chars().count();
-    if !(2..=16).contains(&n) || t.contains(['“', '”', '「', '」', '《']) || has_modal(t) {
+    if !(2..=16).contains(&n)
+        || t.contains(['“', '”', '「', '」', '《'])
+        || has_modal_word(ctx, clause.start, clause.end)
+    {
         return false;
     }
     let first = ctx.tokens.partition_point(|k| k.span.end <= clause.start);
@@ -713,8 +725,13 @@ fn is_nominal_subject(ctx: &Context<'_>, clause: Span) -> bool {
         })
 }
 
-fn has_modal(gap: &str) -> bool {
-    MODALS.iter().any(|m| gap.contains(m))
+/// A modal or negation as a whole jieba word between `from` and `to` (会 in 记者会 is not).
+fn has_modal_word(ctx: &Context<'_>, from: usize, to: usize) -> bool {
+    let first = ctx.tokens.partition_point(|k| k.span.end <= from);
+    ctx.tokens[first..]
+        .iter()
+        .take_while(|k| k.span.end <= to)
+        .any(|k| MODALS.contains(&&ctx.text[k.span]))
 }
 
 /// Start of the clause that ends at `at`: after the last ，；： not inside a quotation.
@@ -874,7 +891,7 @@ fn has_modal_outside_occasion(inner: &str) -> bool {
 fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Head> {
     let text = ctx.text;
     let gap_before_cue = |end: usize| {
-        end <= cue_start && gap_ok(&text[end..cue_start]) && !has_modal(&text[end..cue_start])
+        end <= cue_start && gap_ok(&text[end..cue_start]) && !has_modal_word(ctx, end, cue_start)
     };
     let mut best: Option<(usize, Head)> = None;
     let mut consider = |end: usize, head: Head| {
@@ -969,7 +986,20 @@ fn head_in(ctx: &Context<'_>, span: Span) -> Head {
     if span.is_empty() {
         return Head::Zero;
     }
-    speaker_head(ctx, span, span.end).unwrap_or(Head::Anonymous(span))
+    speaker_head(ctx, span, span.end)
+        .or_else(|| {
+            // 国际特赦组织年中公开的(调查结果): the organisation or person that owns the source.
+            let text_start = span.start + (text[span].len() - text[span].trim_start().len());
+            ctx.mentions
+                .iter()
+                .find(|m| {
+                    m.span.start == text_start
+                        && span.contains(m.span)
+                        && matches!(m.kind, EntityKind::Organization | EntityKind::Person)
+                })
+                .map(|m| Head::Entity(m.entity.clone(), m.kind, m.span))
+        })
+        .unwrap_or(Head::Anonymous(span))
 }
 
 fn apply_head(ctx: &Context<'_>, d: &mut Draft, head: Head) {
@@ -1190,6 +1220,7 @@ fn direct_after_quotation(
             according_to: false,
             head_start: None,
             closed: true,
+            multi_paragraph: false,
         };
         apply_head(ctx, &mut d, head);
         resolve_speaker(
@@ -1231,6 +1262,66 @@ impl Context<'_> {
     }
 }
 
+/// Chinese typography for a quotation over several paragraphs: every paragraph opens with
+/// “ and only the last one closes it. A draft whose content starts at such an unclosed opening
+/// mark takes the whole quotation (it is direct speech); cue clauses inside it are the quoted
+/// speaker's words, not new statements.
+fn join_paragraphs(text: &str, drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
+        if d.parent.is_some() {
+            continue;
+        }
+        let start = d.content_start;
+        let Some(open) = text[start..].chars().next() else {
+            continue;
+        };
+        let Some(span) = continued_quotation(text, start, open) else {
+            continue;
+        };
+        for (j, other) in drafts.iter_mut().enumerate() {
+            if j != i && span.start < other.cue_span.start && other.cue_span.end < span.end {
+                other.content_end = other.content_start; // dropped by `finish`
+            }
+        }
+        let d = &mut drafts[i];
+        d.content_end = span.end;
+        d.multi_paragraph = true;
+    }
+}
+
+/// The span from an unclosed opening mark at `at` to the closing mark in a later paragraph,
+/// when each paragraph in between starts with the same opening mark.
+fn continued_quotation(text: &str, at: usize, open: char) -> Option<Span> {
+    const OPENERS: &str = "“「『";
+    if !OPENERS.contains(open) {
+        return None;
+    }
+    let line_end = |from: usize| text[from..].find('\n').map_or(text.len(), |i| from + i);
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let first = Span::new(line_start, line_end(at));
+    // Closed in its own paragraph: an ordinary quotation.
+    if quotation_ranges(&text[first.range()])
+        .iter()
+        .any(|q| q.start + first.start == at)
+    {
+        return None;
+    }
+    let mut next = first.end + 1;
+    while next < text.len() {
+        let para = Span::new(next, line_end(next));
+        let p = &text[para.range()];
+        if !p.starts_with(open) {
+            return None;
+        }
+        if let Some(q) = quotation_ranges(p).into_iter().find(|q| q.start == 0) {
+            return Some(Span::new(at, para.start + q.end));
+        }
+        next = para.end + 1;
+    }
+    None
+}
+
 /// Turns drafts into quotes: trims content, drops empty ones, sets kinds and parent indices.
 fn finish(ctx: &Context<'_>, drafts: Vec<Draft>) -> Vec<Quote> {
     let text = ctx.text;
@@ -1259,7 +1350,12 @@ fn finish(ctx: &Context<'_>, drafts: Vec<Draft>) -> Vec<Quote> {
         let mut kind = QuoteKind::Indirect;
         let body = &text[s..e];
         let quotes_inside = quotation_ranges(body);
-        if let [only] = quotes_inside.as_slice()
+        if d.multi_paragraph {
+            kind = QuoteKind::Direct;
+            s += body.chars().next().map_or(0, char::len_utf8);
+            e -= body.chars().next_back().map_or(0, char::len_utf8);
+            e = trim_end_punct(text, Span::new(s, e));
+        } else if let [only] = quotes_inside.as_slice()
             && only.start == 0
             && only.end == body.len()
         {

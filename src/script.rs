@@ -26,6 +26,10 @@ pub fn to_simplified(text: &str) -> String {
     } else {
         per_char(text)
     };
+    if out.contains(['｢', '｣']) {
+        // Half-width corner brackets (HK typing) pair like 「」; both are 3 bytes.
+        out = out.replace('｢', "「").replace('｣', "」");
+    }
     if out.contains(DOT_LOOKALIKES) {
         // Every look-alike is 3 bytes in UTF-8, like `•`: offsets stay the same.
         out = out.replace(DOT_LOOKALIKES, "•");

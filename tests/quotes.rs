@@ -160,3 +160,16 @@ fn traditional_script_gives_the_same_quotes() {
     assert_eq!(simp[0].0, trad[0].0);
     assert_eq!(trad[0].2, "拜登總統將於下週出訪歐洲");
 }
+
+#[test]
+fn direct_quotation_over_several_paragraphs() {
+    let text = "普京在记者会上说：“我们不想要战争。我们希望谈判。\n“但是北约必须停止东扩。\n“这是我们的红线。”\n随后他离开了会场。";
+    let got = quotes(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "vladimir-putin");
+    assert_eq!(got[0].3, QuoteKind::Direct);
+    assert_eq!(
+        got[0].2,
+        "我们不想要战争。我们希望谈判。\n“但是北约必须停止东扩。\n“这是我们的红线"
+    );
+}
