@@ -216,3 +216,240 @@ fn output_file_and_determinism() {
     assert!(!x.is_empty());
     assert_eq!(x, y, "same input, byte-identical output");
 }
+
+// ---- graph and merge ----------------------------------------------------------------------
+
+fn seed() -> String {
+    format!("{}/examples/data/seed.md", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh empty directory under the test temp dir.
+fn fresh_dir(name: &str) -> PathBuf {
+    let d = tmp(name);
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+fn read(dir: &std::path::Path, file: &str) -> String {
+    std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+const TABLES: [&str; 6] = [
+    "entities.csv",
+    "mentions.csv",
+    "quotes.csv",
+    "relations.csv",
+    "nodes.csv",
+    "edges.csv",
+];
+
+#[test]
+fn graph_writes_dot_to_stdout() {
+    let out = run(&["graph", &seed()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dot = String::from_utf8(out.stdout).unwrap();
+    assert!(dot.starts_with("digraph \"newsgraph\" {"), "{dot}");
+    assert!(dot.contains("\"joe-biden\" [label=\"拜登\""), "{dot}");
+}
+
+#[test]
+fn graph_csv_needs_a_directory() {
+    let out = run(&["graph", "--format", "csv", &seed()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("-o DIR"), "{}", stderr(&out));
+}
+
+#[test]
+fn graph_walks_folders_writes_every_table_and_reports_bad_articles() {
+    let dir = fresh_dir("graph-csv");
+    let out = run(&[
+        "graph",
+        "--format",
+        "csv",
+        "-o",
+        dir.to_str().unwrap(),
+        &data(""),
+    ]);
+    // testdata holds a bad JSON line and a non-UTF-8 file: reported, skipped, exit 1.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("corpus.jsonl:2"), "{}", stderr(&out));
+    for t in TABLES {
+        let text = read(&dir, t);
+        assert!(!text.starts_with('\u{feff}'), "{t}: no BOM by default");
+        let header = text.lines().next().unwrap();
+        assert!(
+            header.contains("_id") || header.starts_with("id,"),
+            "{t}: {header}"
+        );
+    }
+    assert!(read(&dir, "entities.csv").lines().count() > 5);
+    let out = run(&[
+        "graph",
+        "--format",
+        "csv",
+        "--bom",
+        "-o",
+        dir.to_str().unwrap(),
+        &seed(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(read(&dir, "edges.csv").starts_with("\u{feff}source_id,"));
+}
+
+#[test]
+fn graph_output_does_not_depend_on_thread_count() {
+    let mut results = Vec::new();
+    for threads in ["1", "2"] {
+        let dir = fresh_dir(&format!("graph-j{threads}"));
+        let out = run(&[
+            "graph",
+            "-j",
+            threads,
+            "--format",
+            "csv",
+            "-o",
+            dir.to_str().unwrap(),
+            &seed(),
+            &data("trad.txt"),
+            &data("page.html"),
+            &data("corpus.jsonl"),
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out)); // the bad JSON line
+        let dot = run(&["graph", "-j", threads, &seed(), &data("trad.txt")]).stdout;
+        results.push((TABLES.map(|t| read(&dir, t)), dot));
+    }
+    assert_eq!(results[0], results[1]);
+}
+
+/// Runs `graph --format csv` on `inputs` into a fresh directory.
+fn csv_run(name: &str, inputs: &[String], extra: &[&str]) -> PathBuf {
+    let dir = fresh_dir(name);
+    let mut args = vec!["graph", "--format", "csv", "-o", dir.to_str().unwrap()];
+    args.extend(extra);
+    args.extend(inputs.iter().map(String::as_str));
+    let out = run(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    dir
+}
+
+#[test]
+fn merged_shards_equal_a_single_run_byte_for_byte() {
+    // A JSON-lines corpus split into two shards, plus files.
+    let lines: Vec<String> = [
+        (
+            "a1",
+            "美国总统拜登警告俄罗斯总统普京，如果俄罗斯入侵乌克兰，美国将实施制裁。",
+        ),
+        (
+            "a2",
+            "普京与拜登举行视频会谈。克里姆林宫表示，会谈是坦率的。",
+        ),
+        ("a3", "北约秘书长斯托尔滕贝格敦促俄罗斯撤军。"),
+        ("a4", "拜登同泽连斯基通电话。白宫指责俄罗斯。"),
+        ("a5", "法国总统马克龙表示支持乌克兰。普京将访华。"),
+    ]
+    .iter()
+    .map(|(id, text)| format!("{{\"id\":\"{id}\",\"text\":\"{text}\"}}"))
+    .collect();
+    let corpus = tmp("merge-corpus.jsonl");
+    let (part1, part2) = (tmp("merge-part1.jsonl"), tmp("merge-part2.jsonl"));
+    std::fs::write(&corpus, lines.join("\n") + "\n").unwrap();
+    std::fs::write(&part1, lines[..2].join("\n") + "\n").unwrap();
+    std::fs::write(&part2, lines[2..].join("\n") + "\n").unwrap();
+    let s = |p: &PathBuf| p.to_str().unwrap().to_string();
+
+    let single = csv_run("merge-single", &[s(&corpus), seed(), data("trad.txt")], &[]);
+    let shard1 = csv_run("merge-shard1", &[s(&part1)], &[]);
+    let shard2 = csv_run(
+        "merge-shard2",
+        &[s(&part2), seed(), data("trad.txt")],
+        &["-j", "1"],
+    );
+    let merged = fresh_dir("merge-out");
+    let out = run(&[
+        "merge",
+        shard1.to_str().unwrap(),
+        shard2.to_str().unwrap(),
+        "--format",
+        "csv",
+        "-o",
+        merged.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        read(&single, "edges.csv").lines().count() > 1,
+        "relations were found"
+    );
+    for t in TABLES {
+        assert_eq!(read(&merged, t), read(&single, t), "{t}");
+    }
+    // The other formats and levels agree too.
+    for extra in [
+        &["--format", "dot"][..],
+        &["--format", "graphml", "--level", "country"],
+        &["--format", "json", "--min-count", "2"],
+    ] {
+        let mut g = vec!["graph"];
+        g.extend(extra);
+        let (c, sd) = (s(&corpus), seed());
+        let td = data("trad.txt");
+        g.extend([c.as_str(), sd.as_str(), td.as_str()]);
+        let mut m = vec!["merge", shard1.to_str().unwrap(), shard2.to_str().unwrap()];
+        m.extend(extra);
+        let (a, b) = (run(&g), run(&m));
+        assert!(b.status.success(), "{}", stderr(&b));
+        assert_eq!(a.stdout, b.stdout, "{extra:?}");
+    }
+}
+
+#[test]
+fn merge_names_a_shard_without_tables() {
+    let empty = fresh_dir("merge-empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = run(&["merge", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("merge-empty") && stderr(&out).contains("entities.csv"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn render_uses_dot_or_says_it_is_missing() {
+    let dir = fresh_dir("render");
+    // With no `dot` on PATH: a clear message, the DOT file is still written, exit 2.
+    let out = bin()
+        .args([
+            "graph",
+            "--render",
+            "svg",
+            "-o",
+            dir.to_str().unwrap(),
+            &seed(),
+        ])
+        .env("PATH", "")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not installed"), "{}", stderr(&out));
+    assert!(dir.join("graph.dot").exists());
+    let has_dot = Command::new("dot").arg("-V").output().is_ok();
+    if !has_dot {
+        eprintln!("note: Graphviz `dot` is not installed; skipping the real render");
+        return;
+    }
+    let out = run(&[
+        "graph",
+        "--format",
+        "graphml",
+        "--render",
+        "svg",
+        "-o",
+        dir.to_str().unwrap(),
+        &seed(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(read(&dir, "graph.svg").contains("<svg"));
+    assert!(read(&dir, "graph.graphml").contains("<graphml"));
+}

@@ -1,7 +1,7 @@
 //! Command-line flags, parsed by clap into plain values the commands use.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use newsgraph::InputFormat;
+use newsgraph::{InputFormat, Level};
 use std::path::PathBuf;
 
 /// Chinese news in, entities, quotes and an actor graph out.
@@ -16,6 +16,110 @@ pub struct Cli {
 pub enum Command {
     /// Analyse articles and write one document JSON per line.
     Analyze(AnalyzeArgs),
+    /// Analyse articles (in parallel) and write their actor graph.
+    Graph(GraphArgs),
+    /// Combine the CSV outputs of `graph --format csv` shards into one graph.
+    Merge(MergeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct GraphArgs {
+    /// Article files, directories (read recursively) or JSON-lines corpora; `-` reads standard
+    /// input.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Analysis threads (default: one per core). The output does not depend on it.
+    #[arg(short = 'j', long = "threads", value_name = "THREADS")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub output: GraphOutputArgs,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct MergeArgs {
+    /// Directories written by `newsgraph graph --format csv` (each needs entities.csv and
+    /// edges.csv; mentions.csv, quotes.csv and relations.csv are concatenated when present).
+    #[arg(required = true, value_name = "DIR")]
+    pub shards: Vec<PathBuf>,
+    #[command(flatten)]
+    pub output: GraphOutputArgs,
+}
+
+/// How `graph` and `merge` write the graph.
+#[derive(Args, Debug)]
+pub struct GraphOutputArgs {
+    /// Output format. csv writes entities, mentions, quotes, relations, nodes and edges tables
+    /// and needs -o.
+    #[arg(long, value_enum, default_value = "dot")]
+    pub format: GraphFormat,
+    /// Write into this directory (created if missing) instead of standard output:
+    /// graph.dot, graph.graphml, graph.json, or the *.csv tables.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Draw people, organizations and places as themselves or as their country.
+    #[arg(long, value_enum, default_value = "entity")]
+    pub level: LevelArg,
+    /// Keep only edges that aggregate at least N relations.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_count: usize,
+    /// Also render the graph with Graphviz's `dot` into DIR/graph.svg or graph.png (needs -o).
+    #[arg(long, value_enum, requires = "output")]
+    pub render: Option<RenderArg>,
+    /// Start CSV files with a UTF-8 byte-order mark, for Excel.
+    #[arg(long)]
+    pub bom: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Dot,
+    Csv,
+    Graphml,
+    Json,
+}
+
+impl GraphFormat {
+    /// The file written into the output directory (csv writes several).
+    pub fn file_name(self) -> &'static str {
+        match self {
+            GraphFormat::Dot => "graph.dot",
+            GraphFormat::Csv => "edges.csv",
+            GraphFormat::Graphml => "graph.graphml",
+            GraphFormat::Json => "graph.json",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LevelArg {
+    Entity,
+    Country,
+}
+
+impl From<LevelArg> for Level {
+    fn from(l: LevelArg) -> Level {
+        match l {
+            LevelArg::Entity => Level::Entity,
+            LevelArg::Country => Level::Country,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum RenderArg {
+    Svg,
+    Png,
+}
+
+impl RenderArg {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RenderArg::Svg => "svg",
+            RenderArg::Png => "png",
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -48,7 +152,8 @@ pub struct CommonArgs {
     /// Replace invalid UTF-8 with U+FFFD instead of failing the file.
     #[arg(long)]
     pub lossy: bool,
-    /// Walk directories given as inputs (files with known extensions, sorted by path).
+    /// Walk directories given as inputs (files with known extensions, sorted by path). `graph`
+    /// always does.
     #[arg(short, long)]
     pub recursive: bool,
 }

@@ -1,21 +1,32 @@
-//! Walking the inputs: files, standard input, directories (with `-r`), and JSON-lines corpora
-//! streamed line by line. A bad file or line is reported on stderr and counted; the rest go on.
+//! Walking the inputs: files, standard input, directories (with `-r` for `analyze`, always for
+//! `graph`), and JSON-lines corpora (files or standard input) streamed line by line. A bad file
+//! or line is reported on stderr and counted; the rest go on.
 
 use crate::args::CommonArgs;
 use newsgraph::article::{self, ReadOptions};
 use newsgraph::{Article, InputFormat};
-use std::io::BufReader;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 const EXTENSIONS: &[&str] = &[
     "md", "markdown", "html", "htm", "txt", "text", "jsonl", "ndjson",
 ];
 
+/// What to do with a directory given as input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dirs {
+    /// Read the article files inside it, recursively, sorted by path.
+    Walk,
+    /// Report it as an error (`analyze` without `-r`).
+    Refuse,
+}
+
 /// Calls `f` on every article of every input, in order. Errors of `f` (writing output) stop
 /// the run; errors of inputs are printed and counted in `failures`.
 pub fn for_each_article(
     inputs: &[PathBuf],
     common: &CommonArgs,
+    dirs: Dirs,
     failures: &mut usize,
     mut f: impl FnMut(Article) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
@@ -23,24 +34,27 @@ pub fn for_each_article(
         format: common.input_format.map(Into::into),
         lossy: common.lossy,
     };
-    for path in expand(inputs, common.recursive, failures) {
+    for path in expand(inputs, dirs == Dirs::Walk, failures) {
         let is_jsonl = options.format == Some(InputFormat::JsonLines)
             || (options.format.is_none()
                 && path
                     .extension()
                     .and_then(|e| e.to_str())
                     .is_some_and(|e| matches!(e, "jsonl" | "ndjson")));
-        if is_jsonl && path != Path::new("-") {
+        if is_jsonl {
             // Stream corpora: memory stays bounded whatever the file size.
-            let file = match std::fs::File::open(&path) {
-                Ok(f) => f,
-                Err(e) => {
-                    report(&format!("{}: {e}", path.display()), failures);
-                    continue;
+            let (name, reader): (String, Box<dyn BufRead>) = if path == Path::new("-") {
+                ("<stdin>".to_string(), Box::new(std::io::stdin().lock()))
+            } else {
+                match std::fs::File::open(&path) {
+                    Ok(f) => (path.display().to_string(), Box::new(BufReader::new(f))),
+                    Err(e) => {
+                        report(&format!("{}: {e}", path.display()), failures);
+                        continue;
+                    }
                 }
             };
-            let name = path.display().to_string();
-            for item in article::read_jsonl(&name, BufReader::new(file), options.lossy) {
+            for item in article::read_jsonl(&name, reader, options.lossy) {
                 match item {
                     Ok(a) => emit(a, &mut f)?,
                     Err(e) => report(&e.to_string(), failures),

@@ -3,11 +3,19 @@
 mod args;
 mod input;
 
-use anyhow::Context;
-use args::{AnalyzeArgs, Cli, Command, CommonArgs};
+use anyhow::{Context, bail};
+use args::{
+    AnalyzeArgs, Cli, Command, CommonArgs, GraphArgs, GraphFormat, GraphOutputArgs, MergeArgs,
+};
 use clap::Parser;
-use newsgraph::{Analyzer, Dictionary};
-use std::io::{BufWriter, Write};
+use input::Dirs;
+use newsgraph::export::csv::{CsvOptions, DocumentTables, Table};
+use newsgraph::export::{self};
+use newsgraph::{ActorGraph, Analyzer, Article, Dictionary, Document};
+use rayon::prelude::*;
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -31,6 +39,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Analyze(a) => analyze(a),
+        Command::Graph(a) => graph(a),
+        Command::Merge(a) => merge(a),
     }
 }
 
@@ -61,7 +71,12 @@ fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     };
     let mut out = BufWriter::new(out);
     let mut failures = 0usize;
-    input::for_each_article(&args.inputs, &args.common, &mut failures, |article| {
+    let dirs = if args.common.recursive {
+        Dirs::Walk
+    } else {
+        Dirs::Refuse
+    };
+    input::for_each_article(&args.inputs, &args.common, dirs, &mut failures, |article| {
         let doc = analyzer.analyze(&article);
         writeln!(out, "{}", doc.to_json())?;
         Ok(())
@@ -72,4 +87,274 @@ fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Articles analysed per parallel batch: large enough to keep every thread busy, small enough
+/// that memory stays bounded (documents are added to the graph and dropped batch by batch).
+const CHUNK: usize = 256;
+
+/// Analyses articles in parallel batches and adds them, in input order, to the graph and the
+/// document tables, so the output does not depend on the thread count.
+struct Corpus<'a> {
+    analyzer: &'a Analyzer,
+    pool: rayon::ThreadPool,
+    graph: ActorGraph,
+    tables: Option<DocumentTables<BufWriter<File>>>,
+    batch: Vec<Article>,
+    failures: usize,
+    progress: indicatif::ProgressBar,
+}
+
+impl Corpus<'_> {
+    fn push(&mut self, article: Article) -> anyhow::Result<()> {
+        self.batch.push(article);
+        if self.batch.len() >= CHUNK {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> anyhow::Result<()> {
+        let batch = std::mem::take(&mut self.batch);
+        let analyzer = self.analyzer;
+        let docs: Vec<Option<Document>> = self.pool.install(|| {
+            batch
+                .par_iter()
+                .map(|a| {
+                    // A stage must not panic; if one does, lose this article, not the run.
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyzer.analyze(a)))
+                        .ok()
+                })
+                .collect()
+        });
+        for (article, doc) in batch.iter().zip(&docs) {
+            let Some(doc) = doc else {
+                self.progress.suspend(|| {
+                    eprintln!(
+                        "error: {}: analysis failed (a bug in newsgraph: please report it with this article)",
+                        article.id
+                    )
+                });
+                self.failures += 1;
+                continue;
+            };
+            if let Some(t) = &mut self.tables {
+                t.write(doc)?;
+            }
+        }
+        self.graph.add_documents(docs.iter().flatten());
+        self.progress.inc(batch.len() as u64);
+        Ok(())
+    }
+}
+
+fn progress_bar() -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb = indicatif::ProgressBar::new_spinner();
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} {pos} articles analysed ({per_sec}, {elapsed})",
+    ) {
+        pb.set_style(style);
+    }
+    pb.enable_steady_tick(std::time::Duration::from_millis(200));
+    pb
+}
+
+fn csv_options(out: &GraphOutputArgs) -> CsvOptions {
+    CsvOptions { bom: out.bom }
+}
+
+/// Checks the output flags and creates the output directory.
+fn prepare_output(out: &GraphOutputArgs) -> anyhow::Result<()> {
+    if out.format == GraphFormat::Csv && out.output.is_none() {
+        bail!("--format csv writes several tables: give an output directory with -o DIR");
+    }
+    if let Some(dir) = &out.output {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    Ok(())
+}
+
+fn graph(args: GraphArgs) -> anyhow::Result<ExitCode> {
+    prepare_output(&args.output)?;
+    let analyzer = build_analyzer(&args.common)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .context("cannot start the analysis threads")?;
+    let tables = match (&args.output.output, args.output.format) {
+        (Some(dir), GraphFormat::Csv) => {
+            Some(DocumentTables::create(dir, &csv_options(&args.output))?)
+        }
+        _ => None,
+    };
+    let mut corpus = Corpus {
+        analyzer: &analyzer,
+        pool,
+        graph: ActorGraph::new(),
+        tables,
+        batch: Vec::with_capacity(CHUNK),
+        failures: 0,
+        progress: progress_bar(),
+    };
+    let mut failures = 0usize;
+    input::for_each_article(&args.inputs, &args.common, Dirs::Walk, &mut failures, |a| {
+        corpus.push(a)
+    })?;
+    corpus.flush()?;
+    corpus.progress.finish_and_clear();
+    if let Some(t) = corpus.tables.take() {
+        t.finish()?;
+    }
+    failures += corpus.failures;
+    let code = write_graph(&corpus.graph, &args.output)?;
+    if failures > 0 {
+        eprintln!("newsgraph: {failures} input(s) failed; see the errors above");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(code)
+}
+
+fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
+    prepare_output(&args.output)?;
+    if let Some(out) = &args.output.output {
+        let out = out.canonicalize()?;
+        if args
+            .shards
+            .iter()
+            .any(|s| s.canonicalize().is_ok_and(|s| s == out))
+        {
+            bail!(
+                "the output directory {} is one of the shards",
+                out.display()
+            );
+        }
+    }
+    let mut graph = ActorGraph::new();
+    for dir in &args.shards {
+        let shard = export::csv::read_graph_dir(dir).with_context(|| {
+            format!(
+                "cannot read shard {} (merge reads the entities.csv and edges.csv that `newsgraph graph --format csv -o DIR` writes)",
+                dir.display()
+            )
+        })?;
+        graph.merge(shard);
+    }
+    if let (Some(out), GraphFormat::Csv) = (&args.output.output, args.output.format) {
+        for table in Table::DOCUMENT_TABLES {
+            concatenate(table, &args.shards, out, &csv_options(&args.output))?;
+        }
+    }
+    write_graph(&graph, &args.output)
+}
+
+/// Appends the rows of `table` from every shard to `out/table` (one header). A table present in
+/// no shard is skipped; one present in only some is an error (the result would be partial).
+fn concatenate(
+    table: Table,
+    shards: &[PathBuf],
+    out: &Path,
+    options: &CsvOptions,
+) -> anyhow::Result<()> {
+    let paths: Vec<PathBuf> = shards.iter().map(|d| d.join(table.file_name())).collect();
+    let present = paths.iter().filter(|p| p.exists()).count();
+    if present == 0 {
+        return Ok(());
+    }
+    if present < paths.len() {
+        let missing = paths
+            .iter()
+            .find(|p| !p.exists())
+            .map(|p| p.display().to_string());
+        bail!(
+            "{} is missing, while other shards have {}",
+            missing.unwrap_or_default(),
+            table.file_name()
+        );
+    }
+    let target = out.join(table.file_name());
+    let mut w = BufWriter::new(
+        File::create(&target).with_context(|| format!("cannot create {}", target.display()))?,
+    );
+    if options.bom {
+        w.write_all("\u{feff}".as_bytes())?;
+    }
+    let header = format!("{}\n", table.header().join(","));
+    w.write_all(header.as_bytes())?;
+    for p in &paths {
+        let mut r =
+            BufReader::new(File::open(p).with_context(|| format!("cannot open {}", p.display()))?);
+        let mut first = String::new();
+        r.read_line(&mut first)?;
+        if first.trim_start_matches('\u{feff}').trim_end() != header.trim_end() {
+            bail!(
+                "{}: unexpected header (expected {})",
+                p.display(),
+                header.trim_end()
+            );
+        }
+        std::io::copy(&mut r, &mut w)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Writes the graph at the requested level and minimum count; renders it when asked.
+fn write_graph(graph: &ActorGraph, out: &GraphOutputArgs) -> anyhow::Result<ExitCode> {
+    let graph = graph.rolled_up(out.level.into()).filtered(out.min_count);
+    let write_one = |format: GraphFormat, w: &mut dyn Write| -> newsgraph::Result<()> {
+        match format {
+            GraphFormat::Dot => export::dot::write(&graph, w),
+            GraphFormat::Graphml => export::graphml::write(&graph, w),
+            GraphFormat::Json => export::json::write(&graph, w),
+            GraphFormat::Csv => unreachable!("csv is written as a directory"),
+        }
+    };
+    let Some(dir) = &out.output else {
+        write_one(out.format, &mut BufWriter::new(std::io::stdout().lock()))?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let create = |name: &str| -> anyhow::Result<BufWriter<File>> {
+        let p = dir.join(name);
+        Ok(BufWriter::new(File::create(&p).with_context(|| {
+            format!("cannot create {}", p.display())
+        })?))
+    };
+    match out.format {
+        GraphFormat::Csv => export::csv::write_graph(&graph, dir, &csv_options(out))?,
+        f => write_one(f, &mut create(f.file_name())?)?,
+    }
+    let Some(render) = out.render else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    if out.format != GraphFormat::Dot {
+        write_one(GraphFormat::Dot, &mut create("graph.dot")?)?;
+    }
+    let dot_file = dir.join("graph.dot");
+    let image = dir.join(format!("graph.{}", render.as_str()));
+    let status = std::process::Command::new("dot")
+        .arg(format!("-T{}", render.as_str()))
+        .arg(&dot_file)
+        .arg("-o")
+        .arg(&image)
+        .status();
+    match status {
+        Ok(s) if s.success() => Ok(ExitCode::SUCCESS),
+        Ok(s) => bail!("Graphviz `dot` failed ({s}) on {}", dot_file.display()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!(
+                "newsgraph: cannot render {}: Graphviz's `dot` program is not installed \
+                 (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz). \
+                 The DOT file is written: render it later with `dot -T{} {} -o {}`.",
+                image.display(),
+                render.as_str(),
+                dot_file.display(),
+                image.display()
+            );
+            Ok(ExitCode::from(2))
+        }
+        Err(e) => Err(e).context("cannot run Graphviz `dot`"),
+    }
 }
