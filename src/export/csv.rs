@@ -231,7 +231,7 @@ fn start<W: Write>(mut out: W, table: Table, options: &CsvOptions) -> Result<::c
 /// tables.finish()?;
 /// let entities = String::from_utf8(e).unwrap();
 /// assert!(entities.starts_with("doc_id,entity_id,name,type,country,en,mentions,forms\n"));
-/// assert!(entities.contains("a1,vladimir-putin,普京,person,russia,"));
+/// assert!(entities.contains("a1,vladimir-putin,普京,person,rus,"));
 /// # Ok::<(), newsgraph::Error>(())
 /// ```
 pub struct DocumentTables<W: Write> {

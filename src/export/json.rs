@@ -39,7 +39,7 @@ pub fn to_string(graph: &ActorGraph) -> String {
     s
 }
 
-/// Reads a graph written by [`write`]. `source_name` names the input in errors.
+/// Reads a graph written by [`write()`]. `source_name` names the input in errors.
 ///
 /// # Errors
 /// Unreadable input or JSON that is not a graph, with the line.
