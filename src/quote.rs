@@ -725,6 +725,20 @@ fn is_nominal_subject(ctx: &Context<'_>, clause: Span) -> bool {
         })
 }
 
+/// The mentions inside `span` (mentions are sorted by position: a binary search, not a scan).
+fn mentions_in<'a>(ctx: &Context<'a>, span: Span) -> &'a [Candidate] {
+    let first = ctx.mentions.partition_point(|m| m.span.start < span.start);
+    let last = first + ctx.mentions[first..].partition_point(|m| m.span.start < span.end);
+    let mut slice = &ctx.mentions[first..last];
+    while let Some((m, rest)) = slice.split_last() {
+        if m.span.end <= span.end {
+            break;
+        }
+        slice = rest;
+    }
+    slice
+}
+
 /// A modal or negation as a whole jieba word between `from` and `to` (会 in 记者会 is not).
 fn has_modal_word(ctx: &Context<'_>, from: usize, to: usize) -> bool {
     let first = ctx.tokens.partition_point(|k| k.span.end <= from);
@@ -899,10 +913,9 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
             best = Some((end, head));
         }
     };
-    for m in ctx
-        .mentions
+    for m in mentions_in(ctx, clause)
         .iter()
-        .filter(|m| clause.contains(m.span) && m.kind != EntityKind::Other)
+        .filter(|m| m.kind != EntityKind::Other)
     {
         // A role holder (总统 in 美国总统) is named with its whole role phrase.
         let mut span = m.span;

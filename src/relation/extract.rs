@@ -133,10 +133,12 @@ pub(crate) fn extract(
     let mut out: Vec<Relation> = Vec::new();
     let hits = matcher.find(text, ctx.bounds);
     for hit in &hits {
-        if actors.iter().any(|m| m.span.overlaps(hit.span)) {
+        let near = actors.partition_point(|m| m.span.end <= hit.span.start);
+        if actors.get(near).is_some_and(|m| m.span.overlaps(hit.span)) {
             continue; // a cue inside a name
         }
-        let Some(sentence) = ctx.sentences.iter().find(|s| s.span.contains(hit.span)) else {
+        let si = ctx.sentences.partition_point(|s| s.span.end < hit.span.end);
+        let Some(sentence) = ctx.sentences.get(si).filter(|s| s.span.contains(hit.span)) else {
             continue;
         };
         let clause_start = clause_start(text, sentence.span.start, hit.span.start);
