@@ -1,7 +1,7 @@
 //! Actor–actor relations coded with CAMEO root codes and a modality.
 //!
 //! Types here are the output contract (DESIGN.md): `source`, `target`, `cameo`, `type`,
-//! `modality`, `cue`, `evidence`. Extraction lives in [`extract`].
+//! `modality`, `cue`, `evidence`. Extraction (a private stage) lives in `relation/extract.rs`.
 
 mod extract;
 

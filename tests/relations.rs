@@ -69,6 +69,11 @@ fn relation_cases() {
         // No second actor, no relation; co-occurrence alone codes nothing.
         ("这场会谈持续了两个小时。", &[]),
         ("拜登和普京都出席了峰会。", &[]),
+        // A person after the target in the next sentence is not part of this one.
+        (
+            "俄罗斯外交部谴责北约东扩。普京将访华。",
+            &[("russia-mfa", "nato", "11", "asserted")],
+        ),
     ];
     for (text, want) in cases {
         let want: Vec<(String, String, String, String)> = want

@@ -378,6 +378,7 @@ fn targets_from(
         while let Some(next) = actors.iter().find(|n| {
             n.span.start >= m.span.end
                 && n.span.start <= m.span.end + 12
+                && n.span.end <= limit
                 && n.kind == crate::entity::EntityKind::Person
         }) && m.kind != crate::entity::EntityKind::Person
             && !text[m.span.end..next.span.start].contains(['，', '、', '和', '与', '及'])
