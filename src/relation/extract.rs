@@ -407,7 +407,7 @@ fn targets_from(
 }
 
 /// The modality of a relation, and the quote it is reported in. Markers count as whole jieba
-/// words (未 in 未来 is not a negation); conditions anywhere earlier in the sentence.
+/// words (未 in 未来 is not a negation); conditions in this or the previous clause.
 fn modality(
     ctx: &Context<'_>,
     sentence_start: usize,
@@ -426,8 +426,15 @@ fn modality(
     };
     let has = |from: usize, list: &[&str]| words(from, cue.start).any(|w| list.contains(&w));
     let from = from.min(cue.start);
-    let condition =
-        has(sentence_start, CONDITION) || text[sentence_start..cue.start].contains("的情况下");
+    // A condition (如果A，B) reaches over its own clause and the next one, not the whole
+    // sentence: 如果…，普京就不应该入侵…，他还强调，美国曾与德国谈判 is not conditional at 谈判.
+    let scope = text[sentence_start..cue.start]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| matches!(c, '，' | '；'))
+        .nth(1)
+        .map_or(sentence_start, |(i, c)| sentence_start + i + c.len_utf8());
+    let condition = has(scope, CONDITION) || text[scope..cue.start].contains("的情况下");
     // The quote whose content holds the cue; for a speech act, the quote it is nested in.
     let quote = match speech {
         Some(i) => quotes[i].parent,
