@@ -2,6 +2,7 @@
 
 mod chinese_name;
 pub(crate) mod gazetteer;
+mod model;
 mod recognize;
 mod suffix;
 
@@ -11,6 +12,11 @@ use crate::span::Span;
 use gazetteer::{Gazetteer, Target};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+
+/// The NER model trainer and its scorer (feature `train-ner`, used by `examples/train_ner.rs`).
+#[cfg(feature = "train-ner")]
+#[doc(hidden)]
+pub use model::{evaluate, train};
 
 /// One mention of an entity in the document text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +51,9 @@ pub enum MentionRule {
     TitleName,
     /// A named agreement or meeting (明斯克协议).
     Agreement,
+    /// A run of capitalised Latin words typed by context (特别报告员David Kaye, Essex Court
+    /// Chambers), as Hong Kong and Taiwan outlets write foreign names.
+    LatinName,
     /// A Chinese personal name: surname + given name, by jieba's tag or context (黄登仁).
     ChineseName,
     /// An organization by its last word (北京博爱医院, 国家质量技术监督局).
@@ -53,6 +62,8 @@ pub enum MentionRule {
     OutletName,
     /// A place by its last word or jieba's place tag (如皋市, 鲅鱼圈区).
     PlaceSuffix,
+    /// A person, place or organization found by the statistical model (feature `ner-model`).
+    Model,
 }
 
 /// The characters of `chars`, sorted, for `binary_search` membership tests on hot paths (a
@@ -199,7 +210,9 @@ pub(crate) fn find_mentions(
         }
     }
     out.extend(resolved);
-    unknown_names(text, tokens, &blocked, &mut out);
+    let model = model_names(gaz, text, tokens, &raw);
+    unknown_names(text, tokens, &blocked, model, &mut out);
+    agree_model(text, &mut out);
     out.sort_by_key(|a| a.span);
     out
 }
@@ -209,7 +222,13 @@ pub(crate) fn find_mentions(
 /// starts with. Recognised spans never overlap an existing mention or an unresolved
 /// ambiguous alias (`blocked`), except that an organization may contain whole place and
 /// organization mentions, which it replaces (中国银行 contains 中国).
-fn unknown_names(text: &str, tokens: &[Token], blocked: &[Span], out: &mut Vec<Candidate>) {
+fn unknown_names(
+    text: &str,
+    tokens: &[Token],
+    blocked: &[Span],
+    model: Vec<Candidate>,
+    out: &mut Vec<Candidate>,
+) {
     let free = |s: Span, out: &[Candidate]| {
         !blocked.iter().any(|b| b.overlaps(s)) && !out.iter().any(|c| c.span.overlaps(s))
     };
@@ -224,6 +243,28 @@ fn unknown_names(text: &str, tokens: &[Token], blocked: &[Span], out: &mut Vec<C
             kind,
             entity: EntityId::new(format!("{prefix}:{}", &text[span])),
             rule,
+        }
+    };
+    let add_model = |out: &mut Vec<Candidate>, model: Vec<Candidate>| {
+        for m in model {
+            let s = m.span;
+            if blocked.iter().any(|b| b.overlaps(s)) {
+                continue;
+            }
+            // Like an organization by suffix, a model organization may contain whole place and
+            // organization mentions (中国银行); any other overlap keeps the earlier mention.
+            let clash = out.iter().any(|c| {
+                c.span.overlaps(s)
+                    && (m.kind != EntityKind::Organization
+                        || c.span == s
+                        || !s.contains(c.span)
+                        || !matches!(c.kind, EntityKind::Place | EntityKind::Organization)
+                        || c.rule == MentionRule::Role)
+            });
+            if !clash {
+                out.retain(|c| !s.contains(c.span));
+                out.push(m);
+            }
         }
     };
     let orgs = suffix::org_names(text, tokens)
@@ -260,6 +301,156 @@ fn unknown_names(text: &str, tokens: &[Token], blocked: &[Span], out: &mut Vec<C
         if free(s, out) {
             out.push(new(s, EntityKind::Place, MentionRule::PlaceSuffix));
         }
+    }
+    add_model(out, model);
+}
+
+/// The least margin (see `model::Model::spans`) of a model mention: low-confidence spans are
+/// where the model's newspaper conventions and an article's disagree most.
+const MODEL_MIN_MARGIN: i64 = 0;
+
+/// Names found by the statistical model (rule [`MentionRule::Model`]), before they meet the
+/// other mentions. A span that is exactly a gazetteer name links to that entity (jieba's
+/// segmentation may have kept the gazetteer from using it); an ambiguous alias is left alone;
+/// one character is kept only as a country abbreviation (中, 美). Organizations and places must
+/// end in a noun-like word (not 中共武力攻台, 云南瑞丽周二), and organizations must contain a
+/// proper name (not 民兵组织).
+fn model_names(
+    gaz: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    raw: &[gazetteer::RawMatch],
+) -> Vec<Candidate> {
+    let Some(m) = model::builtin() else {
+        return Vec::new();
+    };
+    let bounds = Boundaries::new(tokens);
+    let gaz_entity = |t: u32| gaz.entities[t as usize].clone();
+    let mut out = Vec::new();
+    for (span, kind, margin) in model::recognize(m, text, tokens) {
+        let name = &text[span];
+        if margin < MODEL_MIN_MARGIN
+            || !name
+                .chars()
+                .all(|c| c.is_alphanumeric() || "·•‧・".contains(c))
+        {
+            continue;
+        }
+        let known = raw.iter().find(|r| r.span == span).map(|r| &r.target);
+        let (entity, kind) = match known {
+            Some(Target::Entity(t)) => gaz_entity(*t),
+            Some(_) => continue,
+            None => {
+                let mut chars = name.chars();
+                if let (Some(c), None) = (chars.next(), chars.next()) {
+                    match gaz.abbr.get(&c) {
+                        Some(&t) if kind == EntityKind::Place => gaz_entity(t),
+                        _ => continue,
+                    }
+                } else {
+                    if !model_shape_ok(text, span, kind, &bounds, tokens, raw) {
+                        continue;
+                    }
+                    let prefix = match kind {
+                        EntityKind::Person => "person",
+                        EntityKind::Place => "place",
+                        _ => "org",
+                    };
+                    (EntityId::new(format!("{prefix}:{name}")), kind)
+                }
+            }
+        };
+        out.push(Candidate {
+            span,
+            kind,
+            entity,
+            rule: MentionRule::Model,
+        });
+    }
+    out
+}
+
+/// See [`model_names`].
+fn model_shape_ok(
+    text: &str,
+    span: Span,
+    kind: EntityKind,
+    bounds: &Boundaries,
+    tokens: &[Token],
+    raw: &[gazetteer::RawMatch],
+) -> bool {
+    if kind == EntityKind::Person {
+        return true;
+    }
+    let last = span.end
+        - text[..span.end]
+            .chars()
+            .next_back()
+            .map_or(1, char::len_utf8);
+    let head_ok = bounds.token_at(last).is_none_or(|k| {
+        !matches!(
+            tokens[k].pos,
+            Pos::Verb | Pos::Function | Pos::Number | Pos::Time | Pos::Pronoun
+        )
+    });
+    if !head_ok {
+        return false;
+    }
+    if kind != EntityKind::Organization {
+        return true;
+    }
+    let proper = tokens.iter().any(|t| {
+        t.span.overlaps(span)
+            && matches!(
+                t.pos,
+                Pos::PersonName | Pos::PlaceName | Pos::OtherProper | Pos::Latin
+            )
+    });
+    proper || raw.iter().any(|r| span.contains(r.span))
+}
+
+/// Model mentions of one text in one document agree: a model mention whose text another
+/// mention also has takes that mention's entity (瑞丽 read once as a person, elsewhere as a
+/// place), preferring non-model mentions; a model place `X` with a place `X市` (省, 县…) in the
+/// document is that place.
+fn agree_model(text: &str, out: &mut [Candidate]) {
+    // Twice, so that a chain (person 瑞丽 → place 瑞丽 → place 瑞丽市) settles.
+    for _ in 0..2 {
+        agree_model_once(text, out);
+    }
+}
+
+fn agree_model_once(text: &str, out: &mut [Candidate]) {
+    let mut fix: Vec<(usize, EntityId, EntityKind)> = Vec::new();
+    for (i, c) in out.iter().enumerate() {
+        if c.rule != MentionRule::Model || c.entity.as_str().find(':').is_none() {
+            continue;
+        }
+        let name = &text[c.span];
+        let other = |pick_model: bool| {
+            out.iter()
+                .filter(|d| (d.rule == MentionRule::Model) == pick_model && d.entity != c.entity)
+                .find(|d| {
+                    let t = &text[d.span];
+                    t == name
+                        || (c.kind == EntityKind::Place || d.kind == EntityKind::Place)
+                            && d.kind == EntityKind::Place
+                            && t.strip_prefix(name)
+                                .is_some_and(|rest| ["省", "市", "县", "州"].contains(&rest))
+                })
+        };
+        if let Some(d) = other(false).or_else(|| {
+            // Among model readings: the place or organization reading wins over a person.
+            other(true).filter(|d| {
+                c.kind == EntityKind::Person && d.kind != EntityKind::Person || c.kind == d.kind
+            })
+        }) {
+            fix.push((i, d.entity.clone(), d.kind));
+        }
+    }
+    for (i, id, kind) in fix {
+        out[i].entity = id;
+        out[i].kind = kind;
     }
 }
 
@@ -427,6 +618,29 @@ fn recognized_names(text: &str, dotted: &[Span], titled: &[Span], out: &mut Vec<
             kind: EntityKind::Person,
             entity: id,
             rule: MentionRule::TitleName,
+        });
+    }
+    for (span, kind) in recognize::latin_names(text) {
+        if out.iter().any(|c| c.span.overlaps(span)) {
+            continue;
+        }
+        let name = &text[span];
+        let prefix = if kind == EntityKind::Person {
+            "person"
+        } else {
+            "org"
+        };
+        let id = EntityId::new(format!("{prefix}:{name}"));
+        if kind == EntityKind::Person
+            && let Some(last) = name.rsplit(' ').next()
+        {
+            new_people.push((last.to_string(), id.clone()));
+        }
+        out.push(Candidate {
+            span,
+            kind,
+            entity: id,
+            rule: MentionRule::LatinName,
         });
     }
     new_people.sort();
