@@ -2,6 +2,8 @@
 
 mod chinese_name;
 pub(crate) mod gazetteer;
+// Without the embedded model only the parser's tests and the trainer use some of it.
+#[cfg_attr(not(feature = "ner-model"), allow(dead_code))]
 mod model;
 mod recognize;
 mod suffix;
@@ -309,6 +311,11 @@ fn unknown_names(
 /// where the model's newspaper conventions and an article's disagree most.
 const MODEL_MIN_MARGIN: i64 = 0;
 
+/// Heads of organization names besides the organization suffixes (中共中央, 北京市政府).
+const MODEL_ORG_HEADS: &[&str] = &[
+    "中央", "政府", "会", "院", "所", "站", "处", "厂", "团", "馆", "店", "报", "网", "行", "司",
+];
+
 /// Names found by the statistical model (rule [`MentionRule::Model`]), before they meet the
 /// other mentions. A span that is exactly a gazetteer name links to that entity (jieba's
 /// segmentation may have kept the gazetteer from using it); an ambiguous alias is left alone;
@@ -348,7 +355,8 @@ fn model_names(
                         _ => continue,
                     }
                 } else {
-                    if !model_shape_ok(text, span, kind, &bounds, tokens, raw) {
+                    let trusted = m.knows(name, kind) && kind != EntityKind::Place;
+                    if !trusted && !model_shape_ok(text, span, kind, &bounds, tokens, raw) {
                         continue;
                     }
                     let prefix = match kind {
@@ -379,8 +387,28 @@ fn model_shape_ok(
     tokens: &[Token],
     raw: &[gazetteer::RawMatch],
 ) -> bool {
+    let name = &text[span];
+    let chars = name.chars().count();
+    let whole_token = |pos: Pos| {
+        bounds
+            .token_at(span.start)
+            .is_some_and(|k| tokens[k].span == span && tokens[k].pos == pos)
+    };
     if kind == EntityKind::Person {
-        return true;
+        // Chinese names; surname + one character only as a whole jieba name (not 张惇 in
+        // 张惇涵); foreign names only dotted (a bare 威尔斯 may be Wales).
+        return name.contains('·')
+            || (chinese_name::name_shape(name) && (chars >= 3 || whole_token(Pos::PersonName)));
+    }
+    if kind == EntityKind::Place
+        && chars <= 2
+        && !name
+            .chars()
+            .next_back()
+            .is_some_and(|c| "省市县区镇乡村州岛山河江湖".contains(c))
+    {
+        // Two-character places are where newspaper conventions differ most (西南, 长城).
+        return false;
     }
     let last = span.end
         - text[..span.end]
@@ -399,6 +427,21 @@ fn model_shape_ok(
     if kind != EntityKind::Organization {
         return true;
     }
+    if !suffix::ORG_SUFFIXES
+        .iter()
+        .chain(MODEL_ORG_HEADS)
+        .any(|h| name.ends_with(h))
+    {
+        return false;
+    }
+    // 四大律师公会, 十大银行: "the N major …" describes.
+    let chars: Vec<char> = name.chars().collect();
+    if chars
+        .windows(2)
+        .any(|w| "二三四五六七八九十几".contains(w[0]) && w[1] == '大')
+    {
+        return false;
+    }
     let proper = tokens.iter().any(|t| {
         t.span.overlaps(span)
             && matches!(
@@ -414,9 +457,75 @@ fn model_shape_ok(
 /// place), preferring non-model mentions; a model place `X` with a place `X市` (省, 县…) in the
 /// document is that place.
 fn agree_model(text: &str, out: &mut [Candidate]) {
+    extend_model(text, out);
+    bracketed_model(text, out);
     // Twice, so that a chain (person 瑞丽 → place 瑞丽 → place 瑞丽市) settles.
     for _ in 0..2 {
         agree_model_once(text, out);
+    }
+}
+
+/// A model mention in brackets right after a mention of the same type is another name of it
+/// (Essex Court Chambers（埃塞克斯园大律师事务所）).
+fn bracketed_model(text: &str, out: &mut [Candidate]) {
+    for i in 0..out.len() {
+        let c = &out[i];
+        if c.rule != MentionRule::Model {
+            continue;
+        }
+        let before = &text[..c.span.start];
+        let Some(open) = before
+            .strip_suffix('（')
+            .or_else(|| before.strip_suffix('('))
+        else {
+            continue;
+        };
+        let after = &text[c.span.end..];
+        if !(after.starts_with('）') || after.starts_with(')')) {
+            continue;
+        }
+        if let Some(d) = out
+            .iter()
+            .find(|d| d.span.end == open.len() && d.kind == c.kind)
+        {
+            out[i].entity = d.entity.clone();
+        }
+    }
+}
+
+/// A model mention that is the start of a longer mention of the same type elsewhere in the
+/// document, where the text goes on the same way, is cut short (张惇 in 张惇涵今, when 张惇涵
+/// is found elsewhere): it takes the longer span and entity, if that overlaps nothing else.
+fn extend_model(text: &str, out: &mut [Candidate]) {
+    for i in 0..out.len() {
+        let c = &out[i];
+        if c.rule != MentionRule::Model {
+            continue;
+        }
+        let name = &text[c.span];
+        let rest = &text[c.span.start..];
+        let longer = out
+            .iter()
+            .filter(|d| d.kind == c.kind && d.span.len() > c.span.len())
+            .find(|d| {
+                let t = &text[d.span];
+                t.starts_with(name) && rest.starts_with(t)
+            })
+            .map(|d| {
+                (
+                    Span::new(c.span.start, c.span.start + d.span.len()),
+                    d.entity.clone(),
+                )
+            });
+        if let Some((span, entity)) = longer
+            && !out
+                .iter()
+                .enumerate()
+                .any(|(j, d)| j != i && d.span.overlaps(span))
+        {
+            out[i].span = span;
+            out[i].entity = entity;
+        }
     }
 }
 
@@ -433,8 +542,7 @@ fn agree_model_once(text: &str, out: &mut [Candidate]) {
                 .find(|d| {
                     let t = &text[d.span];
                     t == name
-                        || (c.kind == EntityKind::Place || d.kind == EntityKind::Place)
-                            && d.kind == EntityKind::Place
+                        || d.kind == EntityKind::Place
                             && t.strip_prefix(name)
                                 .is_some_and(|rest| ["省", "市", "县", "州"].contains(&rest))
                 })

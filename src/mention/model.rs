@@ -307,6 +307,8 @@ pub(crate) fn feature_hashes(o: &[Obs], i: usize, out: &mut Vec<u64>) {
 /// A trained model: weight rows by feature hash, and transitions.
 #[derive(Debug, Default)]
 pub(crate) struct Model {
+    /// Names the training data tags consistently (`N=NAME<TAB>TYPE` lines), by type index.
+    names: HashMap<String, usize>,
     index: HashIndex,
     rows: Vec<[i32; NT]>,
     trans: [[i32; NT]; NT + 1],
@@ -322,6 +324,11 @@ impl Model {
             }
             let bad = || format!("ner model line {}: {line:?}", n + 1);
             let (feat, weights) = line.split_once('\t').ok_or_else(bad)?;
+            if let Some(name) = feat.strip_prefix("N=") {
+                let ty = TYPES.iter().position(|t| *t == weights).ok_or_else(bad)?;
+                m.names.insert(name.to_string(), ty);
+                continue;
+            }
             let mut row = [0i32; NT];
             for tw in weights.split(' ') {
                 let (t, w) = tw.split_once(':').ok_or_else(bad)?;
@@ -341,6 +348,17 @@ impl Model {
             }
         }
         Ok(m)
+    }
+
+    /// Whether the training data tags `name` as an entity of `kind` (most of the times it
+    /// occurs, and at least twice).
+    pub(crate) fn knows(&self, name: &str, kind: EntityKind) -> bool {
+        let ty = match kind {
+            EntityKind::Person => 0,
+            EntityKind::Place => 1,
+            _ => 2,
+        };
+        self.names.get(name) == Some(&ty)
     }
 
     /// Number of feature rows.
@@ -411,9 +429,9 @@ fn o_scores(emit: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> (i64, Vec<i64>) 
         }
     }
     let mut beta = vec![[NEG; NT]; n];
-    for t in 0..NT {
+    for (t, b) in beta[n - 1].iter_mut().enumerate() {
         if final_ok(t) {
-            beta[n - 1][t] = 0;
+            *b = 0;
         }
     }
     for i in (0..n - 1).rev() {
@@ -630,6 +648,56 @@ mod train {
         Segmenter::new(words)
     }
 
+    /// Names tagged as one type at least twice, and as that type in at least 70% of their
+    /// occurrences in the training text.
+    fn consistent_names(data: &[(String, Vec<usize>)]) -> Vec<(String, usize)> {
+        let mut tagged: HashMap<(String, usize), usize> = HashMap::new();
+        for (text, tags) in data {
+            let chars: Vec<char> = text.chars().collect();
+            for (s, e, ty) in spans(tags) {
+                if e - s >= 2 {
+                    *tagged
+                        .entry((chars[s..e].iter().collect(), ty))
+                        .or_default() += 1;
+                }
+            }
+        }
+        let mut cands: Vec<((String, usize), usize)> =
+            tagged.into_iter().filter(|&(_, n)| n >= 2).collect();
+        cands.sort();
+        let index: HashMap<&str, usize> = cands
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.0.0.as_str(), i))
+            .collect();
+        let longest = cands
+            .iter()
+            .map(|c| c.0.0.chars().count())
+            .max()
+            .unwrap_or(0);
+        let mut seen = vec![0usize; cands.len()];
+        for (text, _) in data {
+            let ends: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            for (k, &start) in ends.iter().enumerate() {
+                for &end in ends.iter().skip(k + 2).take(longest.saturating_sub(1)) {
+                    if let Some(&i) = index.get(&text[start..end]) {
+                        seen[i] += 1;
+                    }
+                }
+            }
+        }
+        cands
+            .into_iter()
+            .zip(seen)
+            .filter(|((_, n), seen)| *n * 10 >= *seen * 7)
+            .map(|(c, _)| c.0)
+            .collect()
+    }
+
     /// Weights below this (after scaling) are dropped from a kept feature's row.
     const MIN_ENTRY: i32 = 3;
 
@@ -798,6 +866,9 @@ mod train {
         }
         lines.sort();
         let mut out = String::new();
+        for (name, ty) in consistent_names(&data) {
+            let _ = writeln!(out, "N={name}\t{}", TYPES[ty]);
+        }
         for p in 0..=NT {
             let row: Vec<String> = (0..NT)
                 .filter(|&t| allowed(p, t))
@@ -824,9 +895,9 @@ mod train {
         let seg = segmenter();
         let mut counts = [[0usize; 3]; 3]; // per type: tp, fp, fn
         for (text, gold) in read_bio(dev) {
-            let pred = m.tag(&observe(&text, &seg.tokens(&text)));
+            let pred = m.spans(&observe(&text, &seg.tokens(&text)));
             let g: HashSet<_> = spans(&gold).into_iter().collect();
-            let p: HashSet<_> = spans(&pred).into_iter().collect();
+            let p: HashSet<_> = pred.into_iter().map(|(s, e, t, _)| (s, e, t)).collect();
             for s in &p {
                 counts[s.2][usize::from(!g.contains(s))] += 1;
             }
@@ -914,8 +985,12 @@ mod tests {
         assert_eq!(m.len(), 3);
         let (s, tokens) = tokens_from_tagged("张/nr 在/p 北京/ns");
         let found = recognize(&m, &s, &tokens);
-        let got: Vec<(&str, EntityKind)> =
-            found.iter().map(|(sp, k)| (&s[sp.range()], *k)).collect();
+        let got: Vec<(&str, EntityKind)> = found
+            .iter()
+            .map(|(sp, k, _)| (&s[sp.range()], *k))
+            .collect();
+        // 张 scores 3 as S-PER against 0 as O: a margin of 3.
+        assert_eq!(found[0].2, 3);
         assert_eq!(
             got,
             [("张", EntityKind::Person), ("北京", EntityKind::Place)]
