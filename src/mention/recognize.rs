@@ -152,7 +152,9 @@ pub(crate) fn standalone(text: &str, short: &str) -> Vec<Span> {
         let end = i + short.len();
         let before = text[..i].chars().next_back();
         let after = text[end..].chars().next();
-        let glued = |c: Option<char>| c.is_some_and(|c| is_translit(c) || is_dot(c));
+        let glued = |c: Option<char>| {
+            c.is_some_and(|c| is_translit(c) || is_dot(c) || c.is_ascii_alphanumeric())
+        };
         if !glued(before) && !glued(after) {
             out.push(Span::new(i, end));
         }
