@@ -307,10 +307,6 @@ fn unknown_names(
     add_model(out, model);
 }
 
-/// The least margin (see `model::Model::spans`) of a model mention: low-confidence spans are
-/// where the model's newspaper conventions and an article's disagree most.
-const MODEL_MIN_MARGIN: i64 = 0;
-
 /// Heads of organization names besides the organization suffixes (中共中央, 北京市政府).
 const MODEL_ORG_HEADS: &[&str] = &[
     "中央", "政府", "会", "院", "所", "站", "处", "厂", "团", "馆", "店", "报", "网", "行", "司",
@@ -334,12 +330,11 @@ fn model_names(
     let bounds = Boundaries::new(tokens);
     let gaz_entity = |t: u32| gaz.entities[t as usize].clone();
     let mut out = Vec::new();
-    for (span, kind, margin) in model::recognize(m, text, tokens) {
+    for (span, kind) in model::recognize(m, text, tokens) {
         let name = &text[span];
-        if margin < MODEL_MIN_MARGIN
-            || !name
-                .chars()
-                .all(|c| c.is_alphanumeric() || "·•‧・".contains(c))
+        if !name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "·•‧・".contains(c))
         {
             continue;
         }
@@ -780,5 +775,121 @@ fn agreements(text: &str, out: &mut [Candidate]) {
             c.entity = EntityId::new(format!("other:{}", &text[c.span]));
             c.rule = MentionRule::Agreement;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(
+        text: &str,
+        s: &str,
+        nth: usize,
+        kind: EntityKind,
+        id: &str,
+        rule: MentionRule,
+    ) -> Candidate {
+        let start = text.match_indices(s).nth(nth).expect("in text").0;
+        Candidate {
+            span: Span::new(start, start + s.len()),
+            kind,
+            entity: EntityId::new(id.to_string()),
+            rule,
+        }
+    }
+
+    #[test]
+    fn model_mentions_agree_within_a_document() {
+        use EntityKind::{Organization, Person, Place};
+        use MentionRule::{ChineseName, Model, PlaceSuffix, TransliteratedName};
+        // A truncated name takes the longer mention's span and entity.
+        let text = "发言人张惇涵今天说，张惇涵强调。";
+        let mut out = vec![
+            cand(text, "张惇", 0, Person, "person:张惇", Model),
+            cand(text, "张惇涵", 1, Person, "person:张惇涵", ChineseName),
+        ];
+        agree_model(text, &mut out);
+        assert_eq!(&text[out[0].span], "张惇涵");
+        assert_eq!(out[0].entity.as_str(), "person:张惇涵");
+        // A person reading gives way to the place reading of the same text; X joins X市.
+        let text = "瑞丽再爆疫情。瑞丽市位处边境，新华社问瑞丽。";
+        let mut out = vec![
+            cand(text, "瑞丽", 0, Place, "place:瑞丽", Model),
+            cand(text, "瑞丽市", 0, Place, "place:瑞丽市", PlaceSuffix),
+            cand(text, "瑞丽", 2, Person, "person:瑞丽", Model),
+        ];
+        agree_model(text, &mut out);
+        assert!(
+            out.iter()
+                .all(|c| c.entity.as_str() == "place:瑞丽市" && c.kind == Place)
+        );
+        // A bracketed alias right after a mention of the same type is that entity.
+        let text = "Essex Court Chambers（埃塞克斯园大律师事务所）";
+        let mut out = vec![
+            cand(
+                text,
+                "Essex Court Chambers",
+                0,
+                Organization,
+                "org:Essex",
+                TransliteratedName,
+            ),
+            cand(
+                text,
+                "埃塞克斯园大律师事务所",
+                0,
+                Organization,
+                "org:埃塞克斯园大律师事务所",
+                Model,
+            ),
+        ];
+        agree_model(text, &mut out);
+        assert_eq!(out[1].entity.as_str(), "org:Essex");
+    }
+
+    #[cfg(feature = "ner-model")]
+    #[test]
+    fn model_finds_names_the_rules_do_not() {
+        let dict = crate::Dictionary::builtin();
+        let gaz = Gazetteer::new(dict);
+        let seg = crate::segment::Segmenter::new(std::iter::empty());
+        let found = |text: &str| {
+            let tokens = seg.tokens(text);
+            find_mentions(&gaz, |_| None, text, &tokens)
+                .into_iter()
+                .map(|c| {
+                    (
+                        text[c.span].to_string(),
+                        c.kind,
+                        c.rule,
+                        c.entity.as_str().to_string(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let got = found("江泽民主席在中南海会见了日本首相桥本龙太郎。");
+        assert!(got.contains(&(
+            "桥本龙太郎".into(),
+            EntityKind::Person,
+            MentionRule::Model,
+            "person:桥本龙太郎".into()
+        )));
+        // Gazetteer mentions keep their rule and entity.
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "日本" && g.2 == MentionRule::Gazetteer)
+        );
+        let got = found("国务院副总理钱其琛今天在人民大会堂会见了美国客人。");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "人民大会堂" && g.1 == EntityKind::Place)
+        );
+        // No bare two-character place from the model (西南 is a direction here).
+        let got = found("战机进入台湾西南防空识别区。");
+        assert!(!got.iter().any(|g| g.0 == "西南"), "{got:?}");
+        // Never a span with punctuation in it.
+        let got = found("如果想让天然气在“北溪2号”管道中流动。");
+        assert!(!got.iter().any(|g| g.0.contains('”')), "{got:?}");
     }
 }

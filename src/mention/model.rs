@@ -36,21 +36,19 @@ const START: usize = NT;
 const BOS: char = '\u{E000}';
 const EOS: char = '\u{E001}';
 
-/// Tag names: `O`, `B-PER`, `I-PER`, `E-PER`, `S-PER`, `B-LOC` …
-fn tag_name(t: usize) -> String {
-    if t == 0 {
-        "O".to_string()
-    } else {
-        format!(
-            "{}-{}",
-            ["B", "I", "E", "S"][(t - 1) % 4],
-            TYPES[(t - 1) / 4]
-        )
-    }
+/// Tag names, by tag index: `O`, then `B/I/E/S` for each of [`TYPES`].
+const TAG_NAMES: [&str; NT] = [
+    "O", "B-PER", "I-PER", "E-PER", "S-PER", "B-LOC", "I-LOC", "E-LOC", "S-LOC", "B-ORG", "I-ORG",
+    "E-ORG", "S-ORG",
+];
+
+#[cfg(any(test, feature = "train-ner"))]
+fn tag_name(t: usize) -> &'static str {
+    TAG_NAMES[t]
 }
 
 fn tag_of(name: &str) -> Option<usize> {
-    (0..NT).find(|&t| tag_name(t) == name)
+    TAG_NAMES.iter().position(|t| *t == name)
 }
 
 /// `(part, type)` of tag `t`: part 0 = B, 1 = I, 2 = E, 3 = S.
@@ -122,8 +120,6 @@ impl Hasher for Identity {
         self.0 = n;
     }
 }
-
-pub(crate) type HashIndex = HashMap<u64, u32, BuildHasherDefault<Identity>>;
 
 /// A part of a feature string.
 pub(crate) enum P<'a> {
@@ -309,8 +305,8 @@ pub(crate) fn feature_hashes(o: &[Obs], i: usize, out: &mut Vec<u64>) {
 pub(crate) struct Model {
     /// Names the training data tags consistently (`N=NAME<TAB>TYPE` lines), by type index.
     names: HashMap<String, usize>,
-    index: HashIndex,
-    rows: Vec<[i32; NT]>,
+    /// Weight rows by feature hash, stored in the table itself (one memory access a feature).
+    rows: HashMap<u64, [i16; NT], BuildHasherDefault<Identity>>,
     trans: [[i32; NT]; NT + 1],
 }
 
@@ -329,7 +325,7 @@ impl Model {
                 m.names.insert(name.to_string(), ty);
                 continue;
             }
-            let mut row = [0i32; NT];
+            let mut row = [0i16; NT];
             for tw in weights.split(' ') {
                 let (t, w) = tw.split_once(':').ok_or_else(bad)?;
                 let t = tag_of(t).ok_or_else(bad)?;
@@ -341,10 +337,9 @@ impl Model {
                 } else {
                     tag_of(prev).ok_or_else(bad)?
                 };
-                m.trans[p] = row;
+                m.trans[p] = row.map(i32::from);
             } else {
-                m.index.insert(Fnv::of(feat), m.rows.len() as u32);
-                m.rows.push(row);
+                m.rows.insert(Fnv::of(feat), row);
             }
         }
         Ok(m)
@@ -376,9 +371,9 @@ impl Model {
             hashes.clear();
             feature_hashes(o, i + 2, &mut hashes);
             for h in &hashes {
-                if let Some(&r) = self.index.get(h) {
-                    for (x, w) in e.iter_mut().zip(&self.rows[r as usize]) {
-                        *x += w;
+                if let Some(row) = self.rows.get(h) {
+                    for (x, &w) in e.iter_mut().zip(row) {
+                        *x += i32::from(w);
                     }
                 }
             }
@@ -386,74 +381,10 @@ impl Model {
         emit
     }
 
-    /// Entity spans of the observations (padded): `(start, end, type, margin)` in character
-    /// indices, where the margin is how much better the best path is than the best path that
-    /// tags some character of the span `O` (a confidence, in weight units).
-    pub(crate) fn spans(&self, o: &[Obs]) -> Vec<(usize, usize, usize, i64)> {
-        let emit = self.emissions(o);
-        let tags = viterbi(&emit, &self.trans);
-        let (best, o_best) = o_scores(&emit, &self.trans);
-        spans(&tags)
-            .into_iter()
-            .map(|(s, e, ty)| {
-                let worst = o_best[s..e].iter().copied().max().unwrap_or(i64::MIN);
-                (s, e, ty, best.saturating_sub(worst))
-            })
-            .collect()
+    /// Entity spans of the observations (padded): `(start, end, type)` in character indices.
+    pub(crate) fn spans(&self, o: &[Obs]) -> Vec<(usize, usize, usize)> {
+        spans(&viterbi(&self.emissions(o), &self.trans))
     }
-}
-
-/// The best path score, and for each character the best score of a path that tags it `O`
-/// (max-marginals by a forward and a backward Viterbi pass).
-fn o_scores(emit: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> (i64, Vec<i64>) {
-    const NEG: i64 = i64::MIN / 4;
-    let n = emit.len();
-    if n == 0 {
-        return (0, Vec::new());
-    }
-    let mut alpha = vec![[NEG; NT]; n];
-    for t in 0..NT {
-        if ALLOWED[START][t] {
-            alpha[0][t] = i64::from(emit[0][t]) + i64::from(trans[START][t]);
-        }
-    }
-    for i in 1..n {
-        for t in 0..NT {
-            let best = (0..NT)
-                .filter(|&p| alpha[i - 1][p] > NEG && ALLOWED[p][t])
-                .map(|p| alpha[i - 1][p] + i64::from(trans[p][t]))
-                .max();
-            if let Some(b) = best {
-                alpha[i][t] = b + i64::from(emit[i][t]);
-            }
-        }
-    }
-    let mut beta = vec![[NEG; NT]; n];
-    for (t, b) in beta[n - 1].iter_mut().enumerate() {
-        if final_ok(t) {
-            *b = 0;
-        }
-    }
-    for i in (0..n - 1).rev() {
-        for p in 0..NT {
-            let best = (0..NT)
-                .filter(|&t| beta[i + 1][t] > NEG && ALLOWED[p][t])
-                .map(|t| beta[i + 1][t] + i64::from(trans[p][t]) + i64::from(emit[i + 1][t]))
-                .max();
-            if let Some(b) = best {
-                beta[i][p] = b;
-            }
-        }
-    }
-    let best = (0..NT)
-        .filter(|&t| final_ok(t))
-        .map(|t| alpha[n - 1][t])
-        .max()
-        .unwrap_or(0);
-    let o = (0..n)
-        .map(|i| alpha[i][0].saturating_add(beta[i][0]))
-        .collect();
-    (best, o)
 }
 
 /// Constrained Viterbi over emission scores and transitions (row [`START`] = from the start).
@@ -463,11 +394,21 @@ pub(crate) fn viterbi(emit: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<us
     if n == 0 {
         return Vec::new();
     }
+    // Transitions with the BIOES constraints folded in.
+    let ok = &*ALLOWED;
+    let mut tr = [[NEG; NT]; NT + 1];
+    for (p, row) in tr.iter_mut().enumerate() {
+        for (t, x) in row.iter_mut().enumerate() {
+            if ok[p][t] {
+                *x = i64::from(trans[p][t]);
+            }
+        }
+    }
     let mut back = vec![[0u8; NT]; n];
     let mut score = [NEG; NT];
-    for t in 0..NT {
-        if allowed(START, t) {
-            score[t] = i64::from(emit[0][t]) + i64::from(trans[START][t]);
+    for (t, s) in score.iter_mut().enumerate() {
+        if tr[START][t] > NEG {
+            *s = i64::from(emit[0][t]) + tr[START][t];
         }
     }
     for i in 1..n {
@@ -476,12 +417,10 @@ pub(crate) fn viterbi(emit: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<us
             let mut best = NEG;
             let mut arg = 0;
             for (p, &s) in score.iter().enumerate() {
-                if s > NEG && ALLOWED[p][t] {
-                    let v = s + i64::from(trans[p][t]);
-                    if v > best {
-                        best = v;
-                        arg = p;
-                    }
+                let v = s + tr[p][t];
+                if v > best {
+                    best = v;
+                    arg = p;
                 }
             }
             if best > NEG {
@@ -544,12 +483,8 @@ pub(crate) fn builtin() -> Option<&'static Model> {
     }
 }
 
-/// Entities the model finds in `text`: byte spans, kinds and margins (see [`Model::spans`]).
-pub(crate) fn recognize(
-    model: &Model,
-    text: &str,
-    tokens: &[Token],
-) -> Vec<(Span, EntityKind, i64)> {
+/// Entities the model finds in `text`: byte spans and kinds.
+pub(crate) fn recognize(model: &Model, text: &str, tokens: &[Token]) -> Vec<(Span, EntityKind)> {
     let obs = observe(text, tokens);
     let offsets: Vec<usize> = text
         .char_indices()
@@ -559,13 +494,13 @@ pub(crate) fn recognize(
     model
         .spans(&obs)
         .into_iter()
-        .map(|(s, e, ty, margin)| {
+        .map(|(s, e, ty)| {
             let kind = match ty {
                 0 => EntityKind::Person,
                 1 => EntityKind::Place,
                 _ => EntityKind::Organization,
             };
-            (Span::new(offsets[s], offsets[e]), kind, margin)
+            (Span::new(offsets[s], offsets[e]), kind)
         })
         .collect()
 }
@@ -580,6 +515,8 @@ mod train {
     use crate::segment::Segmenter;
     use std::collections::HashSet;
     use std::fmt::Write as _;
+
+    type HashIndex = HashMap<u64, u32, BuildHasherDefault<Identity>>;
 
     /// Sentences of a BIO file: (text, tags).
     fn read_bio(text: &str) -> Vec<(String, Vec<usize>)> {
@@ -822,7 +759,11 @@ mod train {
             ));
         }
         // Averaged, scaled, rounded, pruned.
-        let avg = |w: i32, u: i64| ((f64::from(w) - u as f64 / c as f64) * scale).round() as i32;
+        let avg = |w: i32, u: i64| {
+            ((f64::from(w) - u as f64 / c as f64) * scale)
+                .round()
+                .clamp(f64::from(i16::MIN), f64::from(i16::MAX)) as i32
+        };
         let mut names: HashMap<u64, String> = HashMap::new();
         for o in &obs {
             for i in 2..o.len() - 2 {
@@ -874,11 +815,7 @@ mod train {
                 .filter(|&t| allowed(p, t))
                 .map(|t| format!("{}:{}", tag_name(t), avg(tr[p][t], tu[p][t])))
                 .collect();
-            let prev = if p == START {
-                "^".to_string()
-            } else {
-                tag_name(p)
-            };
+            let prev = if p == START { "^" } else { tag_name(p) };
             let _ = writeln!(out, "T={prev}\t{}", row.join(" "));
         }
         for l in lines {
@@ -897,7 +834,7 @@ mod train {
         for (text, gold) in read_bio(dev) {
             let pred = m.spans(&observe(&text, &seg.tokens(&text)));
             let g: HashSet<_> = spans(&gold).into_iter().collect();
-            let p: HashSet<_> = pred.into_iter().map(|(s, e, t, _)| (s, e, t)).collect();
+            let p: HashSet<_> = pred.into_iter().collect();
             for s in &p {
                 counts[s.2][usize::from(!g.contains(s))] += 1;
             }
@@ -939,7 +876,7 @@ mod train {
         fn bio_to_bioes() {
             let s = read_bio("张\tB-PER\n三\tI-PER\n在\tO\n京\tB-LOC\n\n");
             assert_eq!(s[0].0, "张三在京");
-            let names: Vec<String> = s[0].1.iter().map(|&t| tag_name(t)).collect();
+            let names: Vec<&str> = s[0].1.iter().map(|&t| tag_name(t)).collect();
             assert_eq!(names, ["B-PER", "E-PER", "O", "S-LOC"]);
         }
     }
@@ -953,7 +890,7 @@ mod tests {
     #[test]
     fn tags_round_trip_and_constraints() {
         for t in 0..NT {
-            assert_eq!(tag_of(&tag_name(t)), Some(t));
+            assert_eq!(tag_of(tag_name(t)), Some(t));
         }
         let b_per = tag_of("B-PER").unwrap();
         assert!(allowed(b_per, tag_of("E-PER").unwrap()));
@@ -985,12 +922,8 @@ mod tests {
         assert_eq!(m.len(), 3);
         let (s, tokens) = tokens_from_tagged("张/nr 在/p 北京/ns");
         let found = recognize(&m, &s, &tokens);
-        let got: Vec<(&str, EntityKind)> = found
-            .iter()
-            .map(|(sp, k, _)| (&s[sp.range()], *k))
-            .collect();
-        // 张 scores 3 as S-PER against 0 as O: a margin of 3.
-        assert_eq!(found[0].2, 3);
+        let got: Vec<(&str, EntityKind)> =
+            found.iter().map(|(sp, k)| (&s[sp.range()], *k)).collect();
         assert_eq!(
             got,
             [("张", EntityKind::Person), ("北京", EntityKind::Place)]
