@@ -192,31 +192,40 @@ fn suffix_sets() -> &'static (Vec<char>, Vec<char>) {
 }
 
 fn flags(c: char) -> u8 {
-    static SURNAMES: std::sync::LazyLock<Vec<char>> =
-        std::sync::LazyLock::new(|| super::char_set(super::chinese_name::SURNAMES));
-    let (org, place) = suffix_sets();
-    let mut f = 0;
-    if SURNAMES.binary_search(&c).is_ok() {
-        f |= 1;
+    // The sets are all CJK: one table over the basic block instead of four binary searches.
+    const FIRST: u32 = 0x4E00;
+    const LAST: u32 = 0x9FFF;
+    static TABLE: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+        let surnames = super::char_set(super::chinese_name::SURNAMES);
+        let (org, place) = suffix_sets();
+        (FIRST..=LAST)
+            .map(|u| {
+                let Some(c) = char::from_u32(u) else { return 0 };
+                let mut f = 0;
+                if surnames.binary_search(&c).is_ok() {
+                    f |= 1;
+                }
+                if super::recognize::is_translit(c) {
+                    f |= 2;
+                }
+                if org.binary_search(&c).is_ok() {
+                    f |= 4;
+                }
+                if place.binary_search(&c).is_ok() {
+                    f |= 8;
+                }
+                f
+            })
+            .collect()
+    });
+    match c as u32 {
+        u @ FIRST..=LAST => TABLE[(u - FIRST) as usize],
+        _ => match norm(c) {
+            '0' => 16,
+            'A' => 32,
+            _ => 0,
+        },
     }
-    if super::recognize::is_translit(c) {
-        f |= 2;
-    }
-    if org.binary_search(&c).is_ok() {
-        f |= 4;
-    }
-    if place.binary_search(&c).is_ok() {
-        f |= 8;
-    }
-    if c.is_numeric() {
-        f |= 16;
-    }
-    if c.is_alphabetic()
-        && (c.is_ascii() || ('ａ'..='ｚ').contains(&c) || ('Ａ'..='Ｚ').contains(&c))
-    {
-        f |= 32;
-    }
-    f
 }
 
 const HEX: [char; 16] = [
