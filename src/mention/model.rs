@@ -420,13 +420,17 @@ pub(crate) fn viterbi(emit: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<us
             *s = i64::from(emit[0][t]) + tr[START][t];
         }
     }
+    // Allowed predecessors of each tag: 7 for O, B and S, 2 for I and E (61 steps, not 169).
+    let preds: Vec<Vec<usize>> = (0..NT)
+        .map(|t| (0..NT).filter(|&p| ok[p][t]).collect())
+        .collect();
     for i in 1..n {
         let mut next = [NEG; NT];
         for t in 0..NT {
             let mut best = NEG;
             let mut arg = 0;
-            for (p, &s) in score.iter().enumerate() {
-                let v = s + tr[p][t];
+            for &p in &preds[t] {
+                let v = score[p] + tr[p][t];
                 if v > best {
                     best = v;
                     arg = p;
