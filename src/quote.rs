@@ -1196,7 +1196,13 @@ fn direct_after_quotation(
         {
             continue;
         }
-        let inner = Span::new(q.start + 3, q.end - 3);
+        // Marks are 3 bytes (“ 「) or 1 (ASCII "): measure them.
+        let open_len = text[q.start..].chars().next().map_or(0, char::len_utf8);
+        let close_len = text[..q.end].chars().next_back().map_or(0, char::len_utf8);
+        if q.start + open_len > q.end - close_len {
+            continue;
+        }
+        let inner = Span::new(q.start + open_len, q.end - close_len);
         let inner_text = &text[inner];
         // Scare quotes and titles (“北溪2号”) are not statements.
         if inner_text.chars().count() < 10 || !inner_text.contains(['，', '。', '！', '？', ','])
