@@ -173,8 +173,8 @@ impl Analyzer {
             dictionary,
             gazetteer,
             segmenter,
-            cues: CueMatcher::new(cues),
-            interactions: InteractionMatcher::new(interactions),
+            cues: cues.matcher(),
+            interactions: interactions.matcher(),
         }
     }
 

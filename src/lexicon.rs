@@ -1,6 +1,8 @@
 //! Typed lexicons: speech cues (who said what). Plain TSV in `dictionaries/`, embedded, and
 //! extensible with user files in the same format, like the gazetteer.
 
+pub(crate) mod matcher;
+
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
@@ -71,6 +73,79 @@ impl Frame {
     }
 }
 
+/// The rows of a lexicon file: tab-separated, a header naming the columns, `#` comments. Each
+/// row comes with its 1-based line number and has exactly as many fields as the header.
+struct Table {
+    source_name: String,
+    columns: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+impl Table {
+    fn read(source_name: &str, mut reader: impl std::io::Read, required: &[&str]) -> Result<Table> {
+        let mut content = String::new();
+        reader.read_to_string(&mut content).map_err(|e| {
+            Error::dictionary(source_name, 0, format!("cannot read as UTF-8 text: {e}"))
+        })?;
+        let mut lines = content
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+        let Some((hline, header)) = lines.next() else {
+            return Ok(Table {
+                source_name: source_name.to_string(),
+                columns: Vec::new(),
+                rows: Vec::new(),
+            });
+        };
+        let columns: Vec<String> = header.split('\t').map(|c| c.trim().to_string()).collect();
+        if let Some(missing) = required.iter().find(|r| !columns.iter().any(|c| c == *r)) {
+            return Err(Error::dictionary(
+                source_name,
+                hline + 1,
+                format!("missing column {missing:?}"),
+            ));
+        }
+        let mut rows = Vec::new();
+        for (i, line) in lines {
+            let fields: Vec<String> = line.split('\t').map(|f| f.trim().to_string()).collect();
+            if fields.len() != columns.len() {
+                return Err(Error::dictionary(
+                    source_name,
+                    i + 1,
+                    format!("expected {} fields, found {}", columns.len(), fields.len()),
+                ));
+            }
+            rows.push((i + 1, fields));
+        }
+        Ok(Table {
+            source_name: source_name.to_string(),
+            columns,
+            rows,
+        })
+    }
+
+    /// The field `name` of `row` (the column exists: `read` checked it).
+    fn get<'a>(&self, row: &'a [String], name: &str) -> &'a str {
+        self.columns
+            .iter()
+            .position(|c| c == name)
+            .map_or("", |i| row[i].as_str())
+    }
+
+    fn error(&self, line: usize, message: String) -> Error {
+        Error::dictionary(&self.source_name, line, message)
+    }
+
+    fn yes_no(&self, line: usize, column: &str, value: &str) -> Result<bool> {
+        match value {
+            "yes" => Ok(true),
+            "no" => Ok(false),
+            v => Err(self.error(line, format!("{column} must be yes or no, not {v:?}"))),
+        }
+    }
+}
+
 /// One speech cue.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpeechCue {
@@ -116,58 +191,39 @@ impl SpeechCues {
     ///
     /// # Errors
     /// A missing column, an unknown type or frame, or a bad `bare` value, naming file and line.
-    pub fn from_reader(source_name: &str, mut reader: impl std::io::Read) -> Result<SpeechCues> {
-        let mut content = String::new();
-        reader.read_to_string(&mut content).map_err(|e| {
-            Error::dictionary(source_name, 0, format!("cannot read as UTF-8 text: {e}"))
-        })?;
-        let mut lines = content
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
-        let Some((hline, header)) = lines.next() else {
-            return Ok(SpeechCues::default());
-        };
-        let cols: Vec<&str> = header.split('\t').map(str::trim).collect();
-        let col = |name: &str| {
-            cols.iter().position(|c| *c == name).ok_or_else(|| {
-                Error::dictionary(source_name, hline + 1, format!("missing column {name:?}"))
-            })
-        };
-        let (ci, ti, fi, bi) = (col("cue")?, col("type")?, col("frame")?, col("bare")?);
+    pub fn from_reader(source_name: &str, reader: impl std::io::Read) -> Result<SpeechCues> {
+        let table = Table::read(source_name, reader, &["cue", "type", "frame", "bare"])?;
         let mut cues = Vec::new();
-        for (i, line) in lines {
-            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let err = |m: String| Error::dictionary(source_name, i + 1, m);
-            if f.len() != cols.len() {
-                return Err(err(format!(
-                    "expected {} fields, found {}",
-                    cols.len(),
-                    f.len()
-                )));
-            }
-            let kind = CueType::from_name(f[ti]).ok_or_else(|| {
-                err(format!("unknown cue type {:?} (expected say, believe, deny, accuse, warn, appeal, promise, report)", f[ti]))
+        for (line, row) in &table.rows {
+            let (cue, ty, frame, bare) = (
+                table.get(row, "cue"),
+                table.get(row, "type"),
+                table.get(row, "frame"),
+                table.get(row, "bare"),
+            );
+            let kind = CueType::from_name(ty).ok_or_else(|| {
+                table.error(*line, format!("unknown cue type {ty:?} (expected say, believe, deny, accuse, warn, appeal, promise, report)"))
             })?;
-            let frame = Frame::from_name(f[fi]).ok_or_else(|| {
-                err(format!("unknown frame {:?} (expected speaker_cue, speaker_cue_addressee, according_to, relay, opinion_frame)", f[fi]))
+            let frame = Frame::from_name(frame).ok_or_else(|| {
+                table.error(*line, format!("unknown frame {frame:?} (expected speaker_cue, speaker_cue_addressee, according_to, relay, opinion_frame)"))
             })?;
-            let bare = match f[bi] {
-                "yes" => true,
-                "no" => false,
-                b => return Err(err(format!("bare must be yes or no, not {b:?}"))),
-            };
-            if f[ci].is_empty() {
-                return Err(err("empty cue".to_string()));
+            let bare = table.yes_no(*line, "bare", bare)?;
+            if cue.is_empty() {
+                return Err(table.error(*line, "empty cue".to_string()));
             }
             cues.push(SpeechCue {
-                cue: crate::script::to_simplified(f[ci]),
+                cue: crate::script::to_simplified(cue),
                 kind,
                 frame,
                 bare,
             });
         }
         Ok(SpeechCues { cues })
+    }
+
+    /// The compiled matcher over these cues.
+    pub(crate) fn matcher(&self) -> matcher::LexiconMatcher<SpeechCue> {
+        matcher::LexiconMatcher::new(self.cues.clone(), |c| vec![c.cue.clone()])
     }
 
     /// Adds another lexicon's cues; a cue with the same text and frame replaces the old one.
@@ -255,78 +311,65 @@ impl Interactions {
     ///
     /// # Errors
     /// A missing column, a bad CAMEO code, frame or yes/no value, naming file and line.
-    pub fn from_reader(source_name: &str, mut reader: impl std::io::Read) -> Result<Interactions> {
-        let mut content = String::new();
-        reader.read_to_string(&mut content).map_err(|e| {
-            Error::dictionary(source_name, 0, format!("cannot read as UTF-8 text: {e}"))
-        })?;
-        let mut lines = content
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
-        let Some((hline, header)) = lines.next() else {
-            return Ok(Interactions::default());
-        };
-        let cols: Vec<&str> = header.split('\t').map(str::trim).collect();
-        let col = |name: &str| {
-            cols.iter().position(|c| *c == name).ok_or_else(|| {
-                Error::dictionary(source_name, hline + 1, format!("missing column {name:?}"))
-            })
-        };
-        let (ci, ki, ni, si, fi) = (
-            col("cue")?,
-            col("cameo")?,
-            col("name")?,
-            col("symmetric")?,
-            col("frame")?,
-        );
+    pub fn from_reader(source_name: &str, reader: impl std::io::Read) -> Result<Interactions> {
+        let table = Table::read(
+            source_name,
+            reader,
+            &["cue", "cameo", "name", "symmetric", "frame"],
+        )?;
         let mut cues = Vec::new();
-        for (i, line) in lines {
-            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let err = |m: String| Error::dictionary(source_name, i + 1, m);
-            if f.len() != cols.len() {
-                return Err(err(format!(
-                    "expected {} fields, found {}",
-                    cols.len(),
-                    f.len()
-                )));
-            }
-            let cameo = crate::relation::Cameo::from_code(f[ki])
-                .filter(|_| f[ki].len() == 2)
+        for (line, row) in &table.rows {
+            let code = table.get(row, "cameo");
+            let cameo = crate::relation::Cameo::from_code(code)
+                .filter(|_| code.len() == 2)
                 .ok_or_else(|| {
-                    err(format!(
-                        "bad CAMEO root code {:?} (expected 01 to 20)",
-                        f[ki]
-                    ))
+                    table.error(
+                        *line,
+                        format!("bad CAMEO root code {code:?} (expected 01 to 20)"),
+                    )
                 })?;
-            let frame = match f[fi] {
+            let frame = match table.get(row, "frame") {
                 "svo" => ArgFrame::Svo,
                 "with" => ArgFrame::With,
                 "dui" => ArgFrame::Dui,
                 "svo_or_dui" => ArgFrame::SvoOrDui,
                 x => {
-                    return Err(err(format!(
-                        "unknown frame {x:?} (expected svo, with, dui, svo_or_dui)"
-                    )));
+                    return Err(table.error(
+                        *line,
+                        format!("unknown frame {x:?} (expected svo, with, dui, svo_or_dui)"),
+                    ));
                 }
             };
-            let symmetric = match f[si] {
-                "yes" => true,
-                "no" => false,
-                x => return Err(err(format!("symmetric must be yes or no, not {x:?}"))),
-            };
-            if f[ci].is_empty() {
-                return Err(err("empty cue".to_string()));
+            let symmetric = table.yes_no(*line, "symmetric", table.get(row, "symmetric"))?;
+            let cue = table.get(row, "cue");
+            if cue.is_empty() {
+                return Err(table.error(*line, "empty cue".to_string()));
             }
             cues.push(InteractionCue {
-                cue: crate::script::to_simplified(f[ci]),
+                cue: crate::script::to_simplified(cue),
                 cameo,
-                name: f[ni].to_string(),
+                name: table.get(row, "name").to_string(),
                 symmetric,
                 frame,
             });
         }
         Ok(Interactions { cues })
+    }
+
+    /// The compiled matcher over these cues. Each cue also matches with 了 after its first or
+    /// second character (通了电话, 举行了会谈), the most common insertion in news verbs.
+    pub(crate) fn matcher(&self) -> matcher::LexiconMatcher<InteractionCue> {
+        matcher::LexiconMatcher::new(self.cues.clone(), |c| {
+            let chars: Vec<(usize, char)> = c.cue.char_indices().collect();
+            let mut forms = vec![c.cue.clone()];
+            if chars.len() >= 3 {
+                for k in [1, 2] {
+                    let at = chars[k].0;
+                    forms.push(format!("{}了{}", &c.cue[..at], &c.cue[at..]));
+                }
+            }
+            forms
+        })
     }
 
     /// Adds another lexicon's cues; a cue with the same text and frame replaces the old one.

@@ -26,8 +26,6 @@
 //!    paragraph; 声明 to the enclosing or latest statement's speaker; a zero subject after 并
 //!    to the previous speaker of the same sentence. No guess crosses two paragraphs.
 
-mod cues;
-
 use crate::entity::{EntityId, EntityKind};
 use crate::lexicon::{CueType, Frame};
 use crate::mention::Candidate;
@@ -36,7 +34,8 @@ use crate::sentence::{Sentence, quotation_ranges};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
-pub(crate) use cues::CueMatcher;
+/// The compiled speech-cue matcher.
+pub(crate) type CueMatcher = crate::lexicon::matcher::LexiconMatcher<crate::lexicon::SpeechCue>;
 
 /// A claim or statement attributed to a source.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -463,7 +462,7 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
 fn frame_draft(
     matcher: &CueMatcher,
     ctx: &Context<'_>,
-    hit: &cues::CueHit,
+    hit: &crate::lexicon::matcher::CueHit,
     clause: Span,
     consumed_until: &mut usize,
 ) -> Option<Draft> {

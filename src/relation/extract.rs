@@ -1,88 +1,12 @@
 //! Relation extraction: interaction cues with two entity arguments.
 
 use super::{Modality, Relation};
-use crate::lexicon::{ArgFrame, InteractionCue, Interactions};
+use crate::lexicon::{ArgFrame, InteractionCue};
 use crate::quote::{Context, Quote};
-use crate::segment::Boundaries;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::BTreeMap;
 
-/// Finds interaction cues in text (built once per analyzer).
-pub(crate) struct InteractionMatcher {
-    ac: Option<AhoCorasick>,
-    entries: Vec<Vec<usize>>,
-    cues: Vec<InteractionCue>,
-}
-
-impl std::fmt::Debug for InteractionMatcher {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("InteractionMatcher")
-            .field("cues", &self.cues.len())
-            .finish()
-    }
-}
-
-/// A cue occurrence with every lexicon entry of that text.
-#[derive(Clone, Debug)]
-pub(crate) struct CueHit {
-    pub span: Span,
-    pub cues: Vec<usize>,
-}
-
-impl InteractionMatcher {
-    pub(crate) fn new(lexicon: &Interactions) -> InteractionMatcher {
-        let cues: Vec<InteractionCue> = lexicon.iter().cloned().collect();
-        // Each cue also matches with 了 after its first or second character (通了电话,
-        // 举行了会谈), the most common insertion in news verbs.
-        let mut by_text: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, c) in cues.iter().enumerate() {
-            let chars: Vec<(usize, char)> = c.cue.char_indices().collect();
-            let mut forms = vec![c.cue.clone()];
-            if chars.len() >= 3 {
-                for k in [1, 2] {
-                    let at = chars[k].0;
-                    forms.push(format!("{}了{}", &c.cue[..at], &c.cue[at..]));
-                }
-            }
-            for f in forms {
-                let e = by_text.entry(f).or_default();
-                if !e.contains(&i) {
-                    e.push(i);
-                }
-            }
-        }
-        let patterns: Vec<&str> = by_text.keys().map(String::as_str).collect();
-        let entries: Vec<Vec<usize>> = by_text.values().cloned().collect();
-        let ac = (!patterns.is_empty())
-            .then(|| {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&patterns)
-                    .ok()
-            })
-            .flatten();
-        InteractionMatcher { ac, entries, cues }
-    }
-
-    pub(crate) fn cue(&self, i: usize) -> &InteractionCue {
-        &self.cues[i]
-    }
-
-    /// Cue occurrences on word boundaries.
-    pub(crate) fn find(&self, text: &str, bounds: &Boundaries) -> Vec<CueHit> {
-        let Some(ac) = &self.ac else {
-            return Vec::new();
-        };
-        ac.find_iter(text)
-            .filter(|m| bounds.is_start(m.start()) && bounds.is_end(m.end()))
-            .map(|m| CueHit {
-                span: Span::new(m.start(), m.end()),
-                cues: self.entries[m.pattern().as_usize()].clone(),
-            })
-            .collect()
-    }
-}
+/// The compiled interaction-cue matcher.
+pub(crate) type InteractionMatcher = crate::lexicon::matcher::LexiconMatcher<InteractionCue>;
 
 /// Prepositions that introduce the target before the cue (X对Y实施制裁, X向Y提供援助).
 const DUI: &[&str] = &["针对", "对于", "对", "向", "朝"];

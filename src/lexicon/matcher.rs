@@ -1,7 +1,6 @@
-//! The compiled speech-cue matcher: one leftmost-longest automaton over all cue texts, built
-//! once per analyzer.
+//! One leftmost-longest automaton over a lexicon's cue texts, built once per analyzer and used by
+//! the quote and relation stages.
 
-use crate::lexicon::{SpeechCue, SpeechCues};
 use crate::segment::Boundaries;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -14,30 +13,35 @@ pub(crate) struct CueHit {
     pub cues: Vec<usize>,
 }
 
-/// Finds speech cues in text.
-pub(crate) struct CueMatcher {
+/// Finds a lexicon's cues in text.
+pub(crate) struct LexiconMatcher<T> {
     ac: Option<AhoCorasick>,
     /// Per pattern, the indices of its entries in `cues`.
     entries: Vec<Vec<usize>>,
-    cues: Vec<SpeechCue>,
+    cues: Vec<T>,
 }
 
-impl std::fmt::Debug for CueMatcher {
+impl<T> std::fmt::Debug for LexiconMatcher<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CueMatcher")
+        f.debug_struct("LexiconMatcher")
             .field("cues", &self.cues.len())
             .finish()
     }
 }
 
-impl CueMatcher {
-    pub(crate) fn new(lexicon: &SpeechCues) -> CueMatcher {
-        let cues: Vec<SpeechCue> = lexicon.iter().cloned().collect();
-        let mut by_text: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+impl<T> LexiconMatcher<T> {
+    /// Compiles `cues`; `forms` gives the surface texts each cue matches.
+    pub(crate) fn new(cues: Vec<T>, forms: impl Fn(&T) -> Vec<String>) -> LexiconMatcher<T> {
+        let mut by_text: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, c) in cues.iter().enumerate() {
-            by_text.entry(c.cue.as_str()).or_default().push(i);
+            for f in forms(c) {
+                let e = by_text.entry(f).or_default();
+                if !e.contains(&i) {
+                    e.push(i);
+                }
+            }
         }
-        let patterns: Vec<&str> = by_text.keys().copied().collect();
+        let patterns: Vec<&str> = by_text.keys().map(String::as_str).collect();
         let entries: Vec<Vec<usize>> = by_text.values().cloned().collect();
         let ac = (!patterns.is_empty())
             .then(|| {
@@ -47,10 +51,11 @@ impl CueMatcher {
                     .ok()
             })
             .flatten();
-        CueMatcher { ac, entries, cues }
+        LexiconMatcher { ac, entries, cues }
     }
 
-    pub(crate) fn cue(&self, i: usize) -> &SpeechCue {
+    /// The lexicon entry `i` of a hit.
+    pub(crate) fn cue(&self, i: usize) -> &T {
         &self.cues[i]
     }
 
