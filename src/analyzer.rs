@@ -195,7 +195,9 @@ impl Analyzer {
             let id = self.dictionary.role_holder(role, day)?;
             self.dictionary.get(id).map(|e| (e.id.clone(), e.kind))
         };
-        let candidates = mention::find_mentions(&self.gazetteer, holder, &norm, &tokens);
+        let country_of = |id: &EntityId| self.dictionary.get(id).and_then(|e| e.country.clone());
+        let candidates =
+            mention::find_mentions(&self.gazetteer, holder, country_of, &norm, &tokens);
         let bounds = Boundaries::new(&tokens);
         let ctx = quote::Context {
             text: &norm,

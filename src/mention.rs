@@ -3,6 +3,7 @@
 mod chinese_name;
 pub(crate) mod gazetteer;
 // Without the embedded model only the parser's tests and the trainer use some of it.
+mod coref;
 #[cfg_attr(not(feature = "ner-model"), allow(dead_code))]
 mod model;
 mod recognize;
@@ -56,6 +57,8 @@ pub enum MentionRule {
     /// A run of capitalised Latin words typed by context (特别报告员David Kaye, Essex Court
     /// Chambers), as Hong Kong and Taiwan outlets write foreign names.
     LatinName,
+    /// A definite description of a person introduced earlier (这位乌克兰官员).
+    Coreference,
     /// A Chinese personal name: surname + given name, by jieba's tag or context (黄登仁).
     ChineseName,
     /// An organization by its last word (北京博爱医院, 国家质量技术监督局).
@@ -123,6 +126,7 @@ const NAME_SUFFIXES: &[&str] = &[
 pub(crate) fn find_mentions(
     gaz: &Gazetteer,
     holder: impl Fn(&str) -> Option<(EntityId, EntityKind)>,
+    country_of: impl Fn(&EntityId) -> Option<EntityId>,
     text: &str,
     tokens: &[Token],
 ) -> Vec<Candidate> {
@@ -216,6 +220,7 @@ pub(crate) fn find_mentions(
     unknown_names(text, tokens, &blocked, model, &mut out);
     agree_model(text, &mut out);
     out.sort_by_key(|a| a.span);
+    coref::descriptions(text, &mut out, country_of);
     out
 }
 
@@ -856,7 +861,7 @@ mod tests {
         let seg = crate::segment::Segmenter::new(std::iter::empty());
         let found = |text: &str| {
             let tokens = seg.tokens(text);
-            find_mentions(&gaz, |_| None, text, &tokens)
+            find_mentions(&gaz, |_| None, |_| None, text, &tokens)
                 .into_iter()
                 .map(|c| {
                     (
