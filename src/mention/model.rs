@@ -56,6 +56,7 @@ fn split_tag(t: usize) -> Option<(usize, usize)> {
 }
 
 /// Whether tag `b` may follow tag `a` (`a` = [`START`] at the start) under BIOES.
+#[cfg(any(test, feature = "train-ner"))]
 fn allowed(a: usize, b: usize) -> bool {
     let open = |t: usize| split_tag(t).is_some_and(|(p, _)| p <= 1); // B or I
     match (a, split_tag(b)) {
@@ -301,55 +302,59 @@ impl Model {
     }
 }
 
-/// Constrained Viterbi over emission scores and transitions (row [`START`] = from the start).
-pub(crate) fn viterbi(emit: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<usize> {
+/// Tags a BIOES sequence may leave an entity from, or stay outside in: `O`, `E-*`, `S-*`
+/// (ascending, so ties go to the lowest tag as in a plain loop over all predecessors).
+const CLOSED: [usize; 7] = [0, 3, 4, 7, 8, 11, 12];
+/// Tags whose predecessors are exactly [`CLOSED`]: `O`, `B-*`, `S-*`.
+const OPENERS: [usize; 7] = [0, 1, 4, 5, 8, 9, 12];
+
+/// Constrained Viterbi over emission scores (the first [`NT`] of each row) and transitions
+/// (row [`START`] = from the start). The BIOES constraints are the loops' shape: `O`, `B-X`
+/// and `S-X` follow a closed tag, `I-X` and `E-X` follow `B-X` or `I-X` — 61 steps a
+/// character, not 169.
+pub(crate) fn viterbi<const W: usize>(
+    emit: &[[i32; W]],
+    trans: &[[i32; NT]; NT + 1],
+) -> Vec<usize> {
     const NEG: i64 = i64::MIN / 4;
+    const { assert!(W >= NT) };
     let n = emit.len();
     if n == 0 {
         return Vec::new();
     }
-    // Transitions with the BIOES constraints folded in.
-    let ok = &*ALLOWED;
-    let mut tr = [[NEG; NT]; NT + 1];
-    for (p, row) in tr.iter_mut().enumerate() {
-        for (t, x) in row.iter_mut().enumerate() {
-            if ok[p][t] {
-                *x = i64::from(trans[p][t]);
-            }
-        }
-    }
+    let tr: [[i64; NT]; NT + 1] = trans.map(|row| row.map(i64::from));
     let mut back = vec![[0u8; NT]; n];
     let mut score = [NEG; NT];
-    for (t, s) in score.iter_mut().enumerate() {
-        if tr[START][t] > NEG {
-            *s = i64::from(emit[0][t]) + tr[START][t];
-        }
+    for t in OPENERS {
+        score[t] = i64::from(emit[0][t]) + tr[START][t];
     }
-    // Allowed predecessors of each tag: 7 for O, B and S, 2 for I and E (61 steps, not 169).
-    let preds: Vec<Vec<usize>> = (0..NT)
-        .map(|t| (0..NT).filter(|&p| ok[p][t]).collect())
-        .collect();
-    for i in 1..n {
+    for (e, back) in emit.iter().zip(back.iter_mut()).skip(1) {
         let mut next = [NEG; NT];
-        for t in 0..NT {
-            let mut best = NEG;
-            let mut arg = 0;
-            for &p in &preds[t] {
+        for t in OPENERS {
+            let (mut best, mut arg) = (NEG, 0);
+            for p in CLOSED {
                 let v = score[p] + tr[p][t];
                 if v > best {
                     best = v;
                     arg = p;
                 }
             }
-            if best > NEG {
-                next[t] = best + i64::from(emit[i][t]);
-                back[i][t] = arg as u8;
+            next[t] = best + i64::from(e[t]);
+            back[t] = arg as u8;
+        }
+        for k in 0..TYPES.len() {
+            let (b, i) = (1 + 4 * k, 2 + 4 * k);
+            for t in [i, i + 1] {
+                let (vb, vi) = (score[b] + tr[b][t], score[i] + tr[i][t]);
+                let (best, arg) = if vi > vb { (vi, i) } else { (vb, b) };
+                next[t] = best + i64::from(e[t]);
+                back[t] = arg as u8;
             }
         }
         score = next;
     }
     let mut t = (0..NT)
-        .filter(|&t| final_ok(t) && score[t] > NEG)
+        .filter(|&t| final_ok(t) && score[t] > NEG / 2)
         .max_by_key(|&t| (score[t], std::cmp::Reverse(t)))
         .unwrap_or(0);
     let mut out = vec![0; n];
@@ -359,16 +364,6 @@ pub(crate) fn viterbi(emit: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<us
     }
     out
 }
-
-static ALLOWED: std::sync::LazyLock<[[bool; NT]; NT + 1]> = std::sync::LazyLock::new(|| {
-    let mut a = [[false; NT]; NT + 1];
-    for (p, row) in a.iter_mut().enumerate() {
-        for (t, x) in row.iter_mut().enumerate() {
-            *x = allowed(p, t);
-        }
-    }
-    a
-});
 
 /// Entity spans (in tag indices: start, end exclusive, type) of a tag sequence.
 pub(crate) fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
@@ -458,6 +453,18 @@ mod tests {
         assert!(!allowed(START, tag_of("I-ORG").unwrap()));
         assert!(allowed(tag_of("S-LOC").unwrap(), b_per));
         assert!(!final_ok(b_per));
+        // The Viterbi loops' shape is the constraint table.
+        for t in 0..NT {
+            let preds: Vec<usize> = (0..NT).filter(|&p| allowed(p, t)).collect();
+            if OPENERS.contains(&t) {
+                assert_eq!(preds, CLOSED, "{}", tag_name(t));
+                assert!(allowed(START, t));
+            } else {
+                let (b, i) = (t - (t - 1) % 4, t - (t - 1) % 4 + 1);
+                assert_eq!(preds, [b, i], "{}", tag_name(t));
+                assert!(!allowed(START, t));
+            }
+        }
     }
 
     /// The grouped tables give exactly the scores of summing the rows of the feature strings
@@ -501,7 +508,7 @@ mod tests {
                         }
                     }
                 }
-                assert_eq!(*got, want, "{text:?} at character {k}");
+                assert_eq!(got[..NT], want, "{text:?} at character {k}");
             }
         }
     }

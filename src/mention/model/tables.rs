@@ -40,7 +40,19 @@ impl Hasher for KeyHasher {
 
 type Map<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
-const ZERO: Row = [0; super::NT];
+/// Rows and scores are padded from 13 tags to 16 lanes so that adding a row is a few whole
+/// vector instructions.
+pub(crate) const LANES: usize = 16;
+type Lane = [i16; LANES];
+/// Emission scores of one character: the first [`NT`](super::NT) lanes are the tags.
+pub(crate) type Scores = [i32; LANES];
+const ZERO: Lane = [0; LANES];
+
+fn pad(row: Row) -> Lane {
+    let mut out = ZERO;
+    out[..row.len()].copy_from_slice(&row);
+    out
+}
 /// Number of `(pos, place)` pairs.
 const POS_AT: usize = POS_CODES.len() * 4;
 
@@ -59,21 +71,21 @@ fn triple(a: u8, b: u8, c: u8) -> u64 {
 /// Weight rows by key.
 #[derive(Debug)]
 pub(crate) struct Tables {
-    bias: Row,
+    bias: Lane,
     /// `C-2 … C2` rows of a character.
-    unigram: Map<[Row; 5]>,
+    unigram: Map<[Lane; 5]>,
     /// `B-2 … B1` rows of a bigram `c[j] c[j+1]`.
-    bigram: Map<[Row; 4]>,
+    bigram: Map<[Lane; 4]>,
     /// `K` rows of `c[i-1] c[i+1]`.
-    skip: Map<Row>,
+    skip: Map<Lane>,
     /// `T-1`, `T0`, `T1` rows by `(pos, place)`.
-    tag: Vec<[Row; 3]>,
+    tag: Vec<[Lane; 3]>,
     /// `T0C` rows by `(pos, place, character)`.
-    tag_char: Map<Row>,
+    tag_char: Map<Lane>,
     /// `F0` rows by flags.
-    flag: Vec<Row>,
+    flag: Vec<Lane>,
     /// `F` rows by the flags of `i-1`, `i`, `i+1`.
-    flags: Map<Row>,
+    flags: Map<Lane>,
 }
 
 impl Default for Tables {
@@ -122,6 +134,7 @@ fn hex_byte(s: &str) -> Option<u8> {
 impl Tables {
     /// Stores `row` under the feature named `feat`; `Err` for a name no feature has.
     pub(crate) fn insert(&mut self, feat: &str, row: Row) -> Result<(), ()> {
+        let row = pad(row);
         if feat == "b" {
             self.bias = row;
             return Ok(());
@@ -171,55 +184,61 @@ impl Tables {
 
     /// Emission scores of the observations (padded with two on each side), one row per
     /// character.
-    pub(crate) fn emissions(&self, o: &[Obs]) -> Vec<[i32; super::NT]> {
+    pub(crate) fn emissions(&self, o: &[Obs]) -> Vec<Scores> {
         let n = o.len().saturating_sub(4);
         if n == 0 {
             return Vec::new();
         }
         // Per padded position: its character's unigram rows, and the bigram starting there.
-        let uni: Vec<Option<&[Row; 5]>> = o
+        let uni: Vec<Option<&[Lane; 5]>> = o
             .iter()
             .map(|x| self.unigram.get(&u64::from(x.c)))
             .collect();
-        let bi: Vec<Option<&[Row; 4]>> = o
+        let bi: Vec<Option<&[Lane; 4]>> = o
             .windows(2)
             .map(|w| self.bigram.get(&pair(w[0].c, w[1].c)))
             .collect();
-        let mut emit = vec![[0i32; super::NT]; n];
-        for (k, e) in emit.iter_mut().enumerate() {
-            let i = k + 2;
-            let (q, p, x) = (&o[i - 1], &o[i], &o[i + 1]);
-            add(e, &self.bias);
-            for d in 0..5 {
-                if let Some(rows) = uni[i + d - 2] {
-                    add(e, &rows[d]);
-                }
-            }
-            for d in 0..4 {
-                if let Some(rows) = bi[i + d - 2] {
-                    add(e, &rows[d]);
-                }
-            }
-            if let Some(r) = self.skip.get(&pair(q.c, x.c)) {
-                add(e, r);
-            }
-            add(e, &self.tag[q.pos_at()][0]);
-            add(e, &self.tag[p.pos_at()][1]);
-            add(e, &self.tag[x.pos_at()][2]);
-            if let Some(r) = self.tag_char.get(&tag_char(p.pos_at(), p.c)) {
-                add(e, r);
-            }
-            add(e, &self.flag[usize::from(p.flags)]);
-            if let Some(r) = self.flags.get(&triple(q.flags, p.flags, x.flags)) {
-                add(e, r);
-            }
-        }
-        emit
+        let missing = &ZERO;
+        (2..n + 2)
+            .map(|i| {
+                let (q, p, x) = (&o[i - 1], &o[i], &o[i + 1]);
+                let rows: [&Lane; 18] = [
+                    &self.bias,
+                    uni[i - 2].map_or(missing, |r| &r[0]),
+                    uni[i - 1].map_or(missing, |r| &r[1]),
+                    uni[i].map_or(missing, |r| &r[2]),
+                    uni[i + 1].map_or(missing, |r| &r[3]),
+                    uni[i + 2].map_or(missing, |r| &r[4]),
+                    bi[i - 2].map_or(missing, |r| &r[0]),
+                    bi[i - 1].map_or(missing, |r| &r[1]),
+                    bi[i].map_or(missing, |r| &r[2]),
+                    bi[i + 1].map_or(missing, |r| &r[3]),
+                    self.skip.get(&pair(q.c, x.c)).unwrap_or(missing),
+                    &self.tag[q.pos_at()][0],
+                    &self.tag[p.pos_at()][1],
+                    &self.tag[x.pos_at()][2],
+                    self.tag_char
+                        .get(&tag_char(p.pos_at(), p.c))
+                        .unwrap_or(missing),
+                    &self.flag[usize::from(p.flags)],
+                    self.flags
+                        .get(&triple(q.flags, p.flags, x.flags))
+                        .unwrap_or(missing),
+                    missing,
+                ];
+                sum(&rows)
+            })
+            .collect()
     }
 }
 
-fn add(e: &mut [i32; super::NT], r: &Row) {
-    for (x, &w) in e.iter_mut().zip(r) {
-        *x += i32::from(w);
+/// The lane-wise sum of `rows`, widened to `i32` (a straight loop the compiler vectorises).
+fn sum(rows: &[&Lane]) -> Scores {
+    let mut acc = [0i32; LANES];
+    for r in rows {
+        for (a, &w) in acc.iter_mut().zip(r.iter()) {
+            *a += i32::from(w);
+        }
     }
+    acc
 }
