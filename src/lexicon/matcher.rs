@@ -3,7 +3,7 @@
 
 use crate::segment::Boundaries;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::BTreeMap;
 
 /// A cue occurrence with every lexicon entry of that text (one text may have several frames).
@@ -45,8 +45,11 @@ impl<T> LexiconMatcher<T> {
         let entries: Vec<Vec<usize>> = by_text.values().cloned().collect();
         let ac = (!patterns.is_empty())
             .then(|| {
+                // A few hundred short cues: a DFA is small here (a few hundred KB) and scans
+                // faster than the NFA the builder would pick for this many patterns.
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&patterns)
                     .ok()
             })
