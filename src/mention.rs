@@ -1,5 +1,6 @@
 //! Mentions: where the text names an entity, found by the gazetteer and by rules.
 
+mod chars;
 mod chinese_name;
 pub(crate) mod gazetteer;
 // Without the embedded model only the parser's tests and the trainer use some of it.

@@ -427,9 +427,7 @@ pub(crate) fn surname_len(word: &str) -> Option<usize> {
         return Some(c.len());
     }
     let c = word.chars().next()?;
-    static SET: std::sync::LazyLock<Vec<char>> =
-        std::sync::LazyLock::new(|| super::char_set(SURNAMES));
-    SET.binary_search(&c).is_ok().then(|| c.len_utf8())
+    super::chars::is(c, super::chars::SURNAME).then(|| c.len_utf8())
 }
 
 /// True when `word` has the shape of a Chinese name: surname + one or two given characters,

@@ -149,55 +149,18 @@ fn norm(c: char) -> char {
     }
 }
 
-/// Last characters of the organization suffixes, and place suffix characters.
-fn suffix_sets() -> &'static (Vec<char>, Vec<char>) {
-    static SETS: std::sync::LazyLock<(Vec<char>, Vec<char>)> = std::sync::LazyLock::new(|| {
-        let org: String = super::suffix::ORG_SUFFIXES
-            .iter()
-            .filter_map(|s| s.chars().next_back())
-            .collect();
-        (
-            super::char_set(&org),
-            super::char_set("省市县区镇乡村州岛山河江湖海洋湾峡国洲城州盟"),
-        )
-    });
-    &SETS
-}
-
+/// The character flags of the features: surname 1, transliteration 2, organization suffix
+/// end 4, place suffix 8 (see [`super::chars`]), digit 16, Latin letter 32.
 fn flags(c: char) -> u8 {
-    // The sets are all CJK: one table over the basic block instead of four binary searches.
-    const FIRST: u32 = 0x4E00;
-    const LAST: u32 = 0x9FFF;
-    static TABLE: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
-        let surnames = super::char_set(super::chinese_name::SURNAMES);
-        let (org, place) = suffix_sets();
-        (FIRST..=LAST)
-            .map(|u| {
-                let Some(c) = char::from_u32(u) else { return 0 };
-                let mut f = 0;
-                if surnames.binary_search(&c).is_ok() {
-                    f |= 1;
-                }
-                if super::recognize::is_translit(c) {
-                    f |= 2;
-                }
-                if org.binary_search(&c).is_ok() {
-                    f |= 4;
-                }
-                if place.binary_search(&c).is_ok() {
-                    f |= 8;
-                }
-                f
-            })
-            .collect()
-    });
-    match c as u32 {
-        u @ FIRST..=LAST => TABLE[(u - FIRST) as usize],
-        _ => match norm(c) {
+    use super::chars::{ORG_SUFFIX_END, PLACE_SUFFIX, SURNAME, TRANSLIT};
+    const _: () = assert!(SURNAME == 1 && TRANSLIT == 2 && ORG_SUFFIX_END == 4 && PLACE_SUFFIX == 8);
+    match super::chars::classes(c) & 15 {
+        0 => match norm(c) {
             '0' => 16,
             'A' => 32,
             _ => 0,
         },
+        f => f,
     }
 }
 

@@ -11,13 +11,13 @@ use crate::span::Span;
 
 /// Characters of standard Chinese transliteration of foreign names (Xinhua tables), minus
 /// characters that commonly end a title or start a verb next to a name (长, 理, 统, 席, 表, 在…).
-const TRANSLIT: &str = "阿埃艾爱安昂敖奥巴芭拜班邦保鲍贝本比彼毕宾波伯勃博布查察达戴丹道德得登邓迪狄蒂丁东杜敦顿多厄恩尔法凡范菲费芬丰冯佛弗福夫富盖甘冈戈哥格根贡古瓜圭果哈海汉杭豪赫亨洪侯胡怀霍基吉季加嘉贾杰捷金津卡凯坎康考柯科克肯孔库夸奎昆拉腊莱赖兰朗劳勒雷蕾黎里利莉丽连列林琳留柳隆卢鲁路伦罗洛吕马玛迈麦曼芒梅门蒙孟米密敏明缪摩莫默姆穆纳娜乃奈南内尼妮涅宁纽努诺欧帕派潘庞佩彭皮珀蒲普奇齐恰乔切钦琴丘屈让热荣茹若瑞萨塞赛桑瑟森沙莎尚舍绍申什施舒斯松苏索塔泰坦汤唐陶特滕藤提廷通图托瓦旺威韦维温沃乌伍武西希锡夏肖谢辛欣休修雅亚扬耶叶伊依因英尤约泽扎詹兹佐娃茨朔卓契京娅诺楚雷济霍捷耶龙文琪薇黛丝露萝莲芙琼珊";
+pub(crate) const TRANSLIT: &str = "阿埃艾爱安昂敖奥巴芭拜班邦保鲍贝本比彼毕宾波伯勃博布查察达戴丹道德得登邓迪狄蒂丁东杜敦顿多厄恩尔法凡范菲费芬丰冯佛弗福夫富盖甘冈戈哥格根贡古瓜圭果哈海汉杭豪赫亨洪侯胡怀霍基吉季加嘉贾杰捷金津卡凯坎康考柯科克肯孔库夸奎昆拉腊莱赖兰朗劳勒雷蕾黎里利莉丽连列林琳留柳隆卢鲁路伦罗洛吕马玛迈麦曼芒梅门蒙孟米密敏明缪摩莫默姆穆纳娜乃奈南内尼妮涅宁纽努诺欧帕派潘庞佩彭皮珀蒲普奇齐恰乔切钦琴丘屈让热荣茹若瑞萨塞赛桑瑟森沙莎尚舍绍申什施舒斯松苏索塔泰坦汤唐陶特滕藤提廷通图托瓦旺威韦维温沃乌伍武西希锡夏肖谢辛欣休修雅亚扬耶叶伊依因英尤约泽扎詹兹佐娃茨朔卓契京娅诺楚雷济霍捷耶龙文琪薇黛丝露萝莲芙琼珊";
 
 /// Middle dots written between the parts of a foreign name.
 const DOTS: &str = "·•‧・･∙⋅．";
 
 /// Titles after which a transliterated name stands (国务卿布林肯).
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "总统",
     "副总统",
     "总理",
@@ -81,9 +81,7 @@ const AGREEMENT_SUFFIXES: &[&str] = &[
 ];
 
 pub(crate) fn is_translit(c: char) -> bool {
-    static SET: std::sync::LazyLock<Vec<char>> =
-        std::sync::LazyLock::new(|| super::char_set(TRANSLIT));
-    SET.binary_search(&c).is_ok()
+    super::chars::is(c, super::chars::TRANSLIT)
 }
 
 fn is_dot(c: char) -> bool {
@@ -167,16 +165,10 @@ pub(crate) fn standalone(text: &str, short: &str) -> Vec<Span> {
 pub(crate) fn titled_names(text: &str, is_word_end: impl Fn(usize) -> bool) -> Vec<Span> {
     // One pass: a name can start only where a transliteration character follows the last
     // character of some title; only there are the titles compared.
-    static TITLE_ENDS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
-        TITLES
-            .iter()
-            .filter_map(|t| t.chars().next_back())
-            .collect()
-    });
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
     for (start, c) in text.char_indices() {
-        let after_title = prev.is_some_and(|p| TITLE_ENDS.contains(&p))
+        let after_title = prev.is_some_and(|p| super::chars::is(p, super::chars::TITLE_END))
             && is_translit(c)
             && TITLES.iter().any(|t| text[..start].ends_with(t));
         prev = Some(c);
