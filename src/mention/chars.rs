@@ -67,8 +67,14 @@ mod tests {
     #[test]
     fn classes_are_complete() {
         let lists: [(&str, Vec<char>); 5] = [
-            ("surnames", super::super::chinese_name::SURNAMES.chars().collect()),
-            ("translit", super::super::recognize::TRANSLIT.chars().collect()),
+            (
+                "surnames",
+                super::super::chinese_name::SURNAMES.chars().collect(),
+            ),
+            (
+                "translit",
+                super::super::recognize::TRANSLIT.chars().collect(),
+            ),
             (
                 "org suffixes",
                 super::super::suffix::ORG_SUFFIXES
@@ -96,7 +102,11 @@ mod tests {
             ('会', ORG_SUFFIX_END, true),
             ('省', PLACE_SUFFIX, true),
             ('卿', TITLE_END, true),
-            ('的', SURNAME | TRANSLIT | ORG_SUFFIX_END | PLACE_SUFFIX | TITLE_END, false),
+            (
+                '的',
+                SURNAME | TRANSLIT | ORG_SUFFIX_END | PLACE_SUFFIX | TITLE_END,
+                false,
+            ),
             ('A', TRANSLIT, false),
         ] {
             assert_eq!(is(c, class), want, "{c} {class}");

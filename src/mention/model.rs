@@ -153,7 +153,8 @@ fn norm(c: char) -> char {
 /// end 4, place suffix 8 (see [`super::chars`]), digit 16, Latin letter 32.
 fn flags(c: char) -> u8 {
     use super::chars::{ORG_SUFFIX_END, PLACE_SUFFIX, SURNAME, TRANSLIT};
-    const _: () = assert!(SURNAME == 1 && TRANSLIT == 2 && ORG_SUFFIX_END == 4 && PLACE_SUFFIX == 8);
+    const _: () =
+        assert!(SURNAME == 1 && TRANSLIT == 2 && ORG_SUFFIX_END == 4 && PLACE_SUFFIX == 8);
     match super::chars::classes(c) & 15 {
         0 => match norm(c) {
             '0' => 16,
@@ -274,43 +275,62 @@ const OPENERS: [usize; 7] = [0, 1, 4, 5, 8, 9, 12];
 /// Constrained Viterbi over emission scores (the first [`NT`] of each row) and transitions
 /// (row [`START`] = from the start). The BIOES constraints are the loops' shape: `O`, `B-X`
 /// and `S-X` follow a closed tag, `I-X` and `E-X` follow `B-X` or `I-X` — 61 steps a
-/// character, not 169.
+/// character, not 169. The 7×7 block is computed eight targets at a time (the compiler turns
+/// it into vector compares and selects). Scores are `i32`, shifted down every
+/// [`RENORMALISE`] characters (the same shift for every tag, so no decision changes).
 pub(crate) fn viterbi<const W: usize>(
     emit: &[[i32; W]],
     trans: &[[i32; NT]; NT + 1],
 ) -> Vec<usize> {
-    const NEG: i64 = i64::MIN / 4;
+    /// A character moves a score by at most 19 × 32,767 (18 features and a transition), so
+    /// 1,024 characters stay far inside `i32`.
+    const RENORMALISE: usize = 1024;
+    const NEG: i32 = i32::MIN / 2;
     const { assert!(W >= NT) };
     let n = emit.len();
     if n == 0 {
         return Vec::new();
     }
-    let tr: [[i64; NT]; NT + 1] = trans.map(|row| row.map(i64::from));
+    // Transitions from the closed tags into the openers, eight lanes per row (one spare).
+    let mut into_openers = [[NEG; 8]; CLOSED.len()];
+    for (k, &p) in CLOSED.iter().enumerate() {
+        for (j, &t) in OPENERS.iter().enumerate() {
+            into_openers[k][j] = trans[p][t];
+        }
+    }
     let mut back = vec![[0u8; NT]; n];
     let mut score = [NEG; NT];
     for t in OPENERS {
-        score[t] = i64::from(emit[0][t]) + tr[START][t];
+        score[t] = emit[0][t] + trans[START][t];
     }
-    for (e, back) in emit.iter().zip(back.iter_mut()).skip(1) {
-        let mut next = [NEG; NT];
-        for t in OPENERS {
-            let (mut best, mut arg) = (NEG, 0);
-            for p in CLOSED {
-                let v = score[p] + tr[p][t];
-                if v > best {
-                    best = v;
-                    arg = p;
-                }
+    for (i, (e, back)) in emit.iter().zip(back.iter_mut()).enumerate().skip(1) {
+        if i % RENORMALISE == 0 {
+            let top = score.iter().copied().max().unwrap_or(0);
+            for s in &mut score {
+                *s = s.saturating_sub(top).max(NEG);
             }
-            next[t] = best + i64::from(e[t]);
-            back[t] = arg as u8;
+        }
+        let mut next = [NEG; NT];
+        let (mut best, mut arg) = ([i32::MIN; 8], [0u8; 8]);
+        for (k, &p) in CLOSED.iter().enumerate() {
+            let s = score[p];
+            for j in 0..8 {
+                let v = s + into_openers[k][j];
+                let better = v > best[j];
+                best[j] = if better { v } else { best[j] };
+                arg[j] = if better { p as u8 } else { arg[j] };
+            }
+        }
+        for (j, &t) in OPENERS.iter().enumerate() {
+            next[t] = best[j] + e[t];
+            back[t] = arg[j];
         }
         for k in 0..TYPES.len() {
             let (b, i) = (1 + 4 * k, 2 + 4 * k);
             for t in [i, i + 1] {
-                let (vb, vi) = (score[b] + tr[b][t], score[i] + tr[i][t]);
+                let (vb, vi) = (score[b] + trans[b][t], score[i] + trans[i][t]);
                 let (best, arg) = if vi > vb { (vi, i) } else { (vb, b) };
-                next[t] = best + i64::from(e[t]);
+                next[t] = best + e[t];
                 back[t] = arg as u8;
             }
         }
@@ -505,6 +525,60 @@ mod tests {
         );
         assert!(Model::parse("C0=北\tX-LOC:5\n").is_err());
         assert!(recognize(&m, "", &[]).is_empty());
+    }
+
+    /// The shaped, `i32`, renormalising Viterbi agrees with the textbook one (`i64`, every
+    /// allowed predecessor) on long random inputs with large scores.
+    #[test]
+    fn viterbi_equals_the_plain_algorithm() {
+        fn plain(emit: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<usize> {
+            let n = emit.len();
+            let mut score: Vec<Option<i64>> = (0..NT)
+                .map(|t| allowed(START, t).then(|| i64::from(emit[0][t] + trans[START][t])))
+                .collect();
+            let mut back = vec![[0usize; NT]; n];
+            for i in 1..n {
+                let mut next = vec![None; NT];
+                for t in 0..NT {
+                    for p in (0..NT).filter(|&p| allowed(p, t)) {
+                        if let Some(s) = score[p] {
+                            let v = s + i64::from(trans[p][t]);
+                            if next[t].is_none_or(|b: i64| v > b - i64::from(emit[i][t])) {
+                                next[t] = Some(v + i64::from(emit[i][t]));
+                                back[i][t] = p;
+                            }
+                        }
+                    }
+                }
+                score = next;
+            }
+            let mut t = (0..NT)
+                .filter(|&t| final_ok(t) && score[t].is_some())
+                .max_by_key(|&t| (score[t], std::cmp::Reverse(t)))
+                .unwrap();
+            let mut out = vec![0; n];
+            for i in (0..n).rev() {
+                out[i] = t;
+                t = back[i][t];
+            }
+            out
+        }
+        let mut rng: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |range: i32| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % (2 * range as u64 + 1)) as i32 - range
+        };
+        for (len, scale) in [(1, 100), (7, 5), (300, 50), (3000, 300_000), (2500, 3)] {
+            let emit: Vec<[i32; NT]> = (0..len).map(|_| [0; NT].map(|_| next(scale))).collect();
+            let trans = [[0; NT]; NT + 1].map(|row| row.map(|_| next(30_000)));
+            assert_eq!(
+                viterbi(&emit, &trans),
+                plain(&emit, &trans),
+                "{len} {scale}"
+            );
+        }
     }
 
     #[test]
