@@ -17,36 +17,62 @@
 /// assert_eq!(s.len(), t.len());
 /// ```
 pub fn to_simplified(text: &str) -> String {
+    // One pass finds what the text needs; most of a mainland corpus needs nothing.
+    let changeable = changeable();
+    let (mut convert, mut respell) = (false, false);
+    for c in text.chars() {
+        if (c as u32) < 0x800 {
+            continue; // ASCII and 2-byte characters: nothing to do
+        }
+        convert |= may_change(changeable, c);
+        respell |= matches!(c, '｢' | '｣') || DOT_LOOKALIKES.contains(&c);
+        if convert && respell {
+            break;
+        }
+    }
     // fast2s: MIT, context-aware (looks at neighbours), and replaces 3-byte characters by 3-byte
     // characters only. We check the length invariant anyway and keep the original text if a
     // future version ever broke it, since offsets matter more than conversion.
-    let mut out = if !text.chars().any(may_change) {
-        // Most of a mainland corpus: nothing to convert, so skip fast2s's per-character maps.
-        text.to_string()
-    } else if let converted = fast2s::convert(text)
-        && converted.len() == text.len()
-    {
-        converted
-    } else {
-        per_char(text)
+    let out = match convert {
+        false => text.to_string(),
+        true => match fast2s::convert(text) {
+            converted if converted.len() == text.len() => converted,
+            _ => per_char(text),
+        },
     };
-    if out.contains(['｢', '｣']) {
-        // Half-width corner brackets (HK typing) pair like 「」; both are 3 bytes.
-        out = out.replace('｢', "「").replace('｣', "」");
+    if !respell {
+        return out;
     }
-    if out.contains(DOT_LOOKALIKES) {
-        // Every look-alike is 3 bytes in UTF-8, like `•`: offsets stay the same.
-        out = out.replace(DOT_LOOKALIKES, "•");
-    }
-    out
+    // Half-width corner brackets (HK typing) pair like 「」; look-alike dots become `•`. All
+    // are 3 bytes in UTF-8, like their replacements: offsets stay the same.
+    out.chars()
+        .map(|c| match c {
+            '｢' => '「',
+            '｣' => '」',
+            c if DOT_LOOKALIKES.contains(&c) => '•',
+            c => c,
+        })
+        .collect()
 }
 
 /// Whether fast2s may change `c` in some context: a bit per character of the 3-byte range
 /// (the only characters it converts), set where converting the character alone changes it,
 /// plus the characters it converts only beside certain neighbours (看著 → 看着). Built once.
-fn may_change(c: char) -> bool {
-    const FIRST: u32 = 0x800;
-    const LAST: u32 = 0xFFFF;
+fn may_change(bits: &[u64], c: char) -> bool {
+    let u = c as u32;
+    (CHANGEABLE_FIRST..=CHANGEABLE_LAST).contains(&u) && {
+        let k = (u - CHANGEABLE_FIRST) as usize;
+        bits[k >> 6] & (1 << (k & 63)) != 0
+    }
+}
+
+const CHANGEABLE_FIRST: u32 = 0x800;
+const CHANGEABLE_LAST: u32 = 0xFFFF;
+
+/// The bitmap of [`may_change`], built once.
+fn changeable() -> &'static [u64] {
+    const FIRST: u32 = CHANGEABLE_FIRST;
+    const LAST: u32 = CHANGEABLE_LAST;
     /// fast2s 0.3 converts these only in set phrases (藉口, 看著, 苧麻).
     const CONTEXTUAL: &str = "藉著苧";
     static BITS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
@@ -62,11 +88,7 @@ fn may_change(c: char) -> bool {
         }
         bits
     });
-    let u = c as u32;
-    (FIRST..=LAST).contains(&u) && {
-        let k = (u - FIRST) as usize;
-        BITS[k >> 6] & (1 << (k & 63)) != 0
-    }
+    &BITS
 }
 
 /// Middle-dot look-alikes in foreign names (‧ ・ ･ ∙ ⋅), mapped to `•` so that a name needs two
@@ -119,6 +141,9 @@ mod tests {
         ] {
             assert_eq!(to_simplified(t), fast2s::convert(t), "{t}");
         }
-        assert!(!may_change('北') && may_change('約') && may_change('著') && !may_change('a'));
+        let bits = changeable();
+        assert!(!may_change(bits, '北') && may_change(bits, '約') && may_change(bits, '著'));
+        assert!(!may_change(bits, 'a'));
+        assert_eq!(to_simplified("｢北約｣"), "「北约」");
     }
 }

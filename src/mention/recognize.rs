@@ -13,8 +13,8 @@ use crate::span::Span;
 /// characters that commonly end a title or start a verb next to a name (长, 理, 统, 席, 表, 在…).
 pub(crate) const TRANSLIT: &str = "阿埃艾爱安昂敖奥巴芭拜班邦保鲍贝本比彼毕宾波伯勃博布查察达戴丹道德得登邓迪狄蒂丁东杜敦顿多厄恩尔法凡范菲费芬丰冯佛弗福夫富盖甘冈戈哥格根贡古瓜圭果哈海汉杭豪赫亨洪侯胡怀霍基吉季加嘉贾杰捷金津卡凯坎康考柯科克肯孔库夸奎昆拉腊莱赖兰朗劳勒雷蕾黎里利莉丽连列林琳留柳隆卢鲁路伦罗洛吕马玛迈麦曼芒梅门蒙孟米密敏明缪摩莫默姆穆纳娜乃奈南内尼妮涅宁纽努诺欧帕派潘庞佩彭皮珀蒲普奇齐恰乔切钦琴丘屈让热荣茹若瑞萨塞赛桑瑟森沙莎尚舍绍申什施舒斯松苏索塔泰坦汤唐陶特滕藤提廷通图托瓦旺威韦维温沃乌伍武西希锡夏肖谢辛欣休修雅亚扬耶叶伊依因英尤约泽扎詹兹佐娃茨朔卓契京娅诺楚雷济霍捷耶龙文琪薇黛丝露萝莲芙琼珊";
 
-/// Middle dots written between the parts of a foreign name.
-const DOTS: &str = "·•‧・･∙⋅．";
+/// Middle dots and look-alikes joining the parts of a foreign name.
+const DOTS: [char; 8] = ['·', '•', '‧', '・', '･', '∙', '⋅', '．'];
 
 /// Titles after which a transliterated name stands (国务卿布林肯).
 pub(crate) const TITLES: &[&str] = &[
@@ -85,7 +85,9 @@ pub(crate) fn is_translit(c: char) -> bool {
 }
 
 fn is_dot(c: char) -> bool {
-    DOTS.contains(c)
+    // A slice scan: `str::contains(char)` builds a searcher per call, and this runs at every
+    // character.
+    DOTS.contains(&c)
 }
 
 /// Spans of dotted transliterated names: at least two parts of transliteration characters

@@ -509,7 +509,7 @@ const NOT_PLACES: &[&str] = &[
 ];
 
 /// One-character administrative suffixes jieba may leave as their own token (洪泽/nr 县/n).
-const ADMIN: &str = "省市县区镇乡村州";
+const ADMIN: [char; 8] = ['省', '市', '县', '区', '镇', '乡', '村', '州'];
 
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF)
@@ -627,14 +627,14 @@ pub(crate) fn place_names(text: &str, tokens: &[Token]) -> Vec<Span> {
         let w = &text[t.span];
         // Only words ending in an administrative suffix can be places: test that first, the
         // stop-list lookup is the expensive part.
-        if !w.chars().next_back().is_some_and(|c| ADMIN.contains(c))
+        if !w.chars().next_back().is_some_and(|c| ADMIN.contains(&c))
             || !all_cjk(w)
             || NOT_PLACES.contains(&w)
         {
             continue;
         }
         let n = w.chars().count();
-        let span = if n == 1 && ADMIN.contains(w) {
+        let span = if n == 1 && w.chars().next().is_some_and(|c| ADMIN.contains(&c)) {
             // 洪泽/nr 县/n: join to a short name before it.
             let Some(p) = i.checked_sub(1).map(|k| tokens[k]) else {
                 continue;
@@ -656,7 +656,7 @@ pub(crate) fn place_names(text: &str, tokens: &[Token]) -> Vec<Span> {
                 t.pos,
                 Pos::Noun | Pos::PersonName | Pos::OtherProper | Pos::PlaceName
             )
-            && w.chars().next_back().is_some_and(|c| ADMIN.contains(c))
+            && w.chars().next_back().is_some_and(|c| ADMIN.contains(&c))
             && (t.pos == Pos::PlaceName || !w.ends_with('区'))
         {
             t.span

@@ -233,6 +233,7 @@ impl Tables {
 }
 
 /// The lane-wise sum of `rows`, widened to `i32` (a straight loop the compiler vectorises).
+#[inline(never)]
 fn sum(rows: &[&Lane]) -> Scores {
     let mut acc = [0i32; LANES];
     for r in rows {
