@@ -278,8 +278,8 @@ const OPENERS: [usize; 7] = [0, 1, 4, 5, 8, 9, 12];
 /// character, not 169. The 7×7 block is computed eight targets at a time (the compiler turns
 /// it into vector compares and selects). Scores are `i32`, shifted down every
 /// [`RENORMALISE`] characters (the same shift for every tag, so no decision changes).
-pub(crate) fn viterbi<const W: usize>(
-    emit: &[[i32; W]],
+pub(crate) fn viterbi<E: Copy + Into<i32>, const W: usize>(
+    emit: &[[E; W]],
     trans: &[[i32; NT]; NT + 1],
 ) -> Vec<usize> {
     /// A character moves a score by at most 19 × 32,767 (18 features and a transition), so
@@ -301,7 +301,7 @@ pub(crate) fn viterbi<const W: usize>(
     let mut back = vec![[0u8; NT]; n];
     let mut score = [NEG; NT];
     for t in OPENERS {
-        score[t] = emit[0][t] + trans[START][t];
+        score[t] = emit[0][t].into() + trans[START][t];
     }
     for (i, (e, back)) in emit.iter().zip(back.iter_mut()).enumerate().skip(1) {
         if i % RENORMALISE == 0 {
@@ -322,7 +322,7 @@ pub(crate) fn viterbi<const W: usize>(
             }
         }
         for (j, &t) in OPENERS.iter().enumerate() {
-            next[t] = best[j] + e[t];
+            next[t] = best[j] + e[t].into();
             back[t] = arg[j];
         }
         for k in 0..TYPES.len() {
@@ -330,7 +330,7 @@ pub(crate) fn viterbi<const W: usize>(
             for t in [i, i + 1] {
                 let (vb, vi) = (score[b] + trans[b][t], score[i] + trans[i][t]);
                 let (best, arg) = if vi > vb { (vi, i) } else { (vb, b) };
-                next[t] = best + e[t];
+                next[t] = best + e[t].into();
                 back[t] = arg as u8;
             }
         }
@@ -491,7 +491,8 @@ mod tests {
                         }
                     }
                 }
-                assert_eq!(got[..NT], want, "{text:?} at character {k}");
+                let got: Vec<i32> = got[..NT].iter().map(|&x| i32::from(x)).collect();
+                assert_eq!(got, want, "{text:?} at character {k}");
             }
         }
     }

@@ -269,7 +269,8 @@ pub fn train(
     let avg = |w: i32, u: i64| {
         ((f64::from(w) - u as f64 / c as f64) * scale)
             .round()
-            .clamp(f64::from(i16::MIN), f64::from(i16::MAX)) as i32
+            // Decoding sums rows in i16: every weight within the bound it relies on.
+            .clamp(-f64::from(tables::MAX_WEIGHT), f64::from(tables::MAX_WEIGHT)) as i32
     };
     let mut names: HashMap<u64, String> = HashMap::new();
     for o in &obs {
