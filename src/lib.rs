@@ -93,6 +93,7 @@ pub mod entity;
 mod error;
 pub mod export;
 pub mod graph;
+pub(crate) mod hash;
 pub mod lexicon;
 pub mod mention;
 pub mod quote;

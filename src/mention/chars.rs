@@ -12,6 +12,9 @@ pub(crate) const PLACE_SUFFIX: u8 = 8;
 /// The last character of a title before a name (国务卿布林肯).
 pub(crate) const TITLE_END: u8 = 16;
 
+/// The first character of a compound surname (欧阳, 司马 …).
+pub(crate) const COMPOUND_SURNAME_START: u8 = 32;
+
 const FIRST: u32 = 0x4E00;
 const LAST: u32 = 0x9FFF;
 
@@ -44,6 +47,12 @@ pub(crate) fn classes(c: char) -> u8 {
                 .filter_map(|s| s.chars().next_back()),
             TITLE_END,
         );
+        mark(
+            &mut super::chinese_name::COMPOUND_SURNAMES
+                .iter()
+                .filter_map(|s| s.chars().next()),
+            COMPOUND_SURNAME_START,
+        );
         t
     });
     index(c).map_or(0, |k| TABLE[k])
@@ -66,7 +75,14 @@ mod tests {
     /// Every member of every class lies in the table's block, so the table is the whole set.
     #[test]
     fn classes_are_complete() {
-        let lists: [(&str, Vec<char>); 5] = [
+        let lists: [(&str, Vec<char>); 6] = [
+            (
+                "compound surnames",
+                super::super::chinese_name::COMPOUND_SURNAMES
+                    .iter()
+                    .filter_map(|s| s.chars().next())
+                    .collect(),
+            ),
             (
                 "surnames",
                 super::super::chinese_name::SURNAMES.chars().collect(),
@@ -102,6 +118,7 @@ mod tests {
             ('会', ORG_SUFFIX_END, true),
             ('省', PLACE_SUFFIX, true),
             ('卿', TITLE_END, true),
+            ('欧', COMPOUND_SURNAME_START, true),
             (
                 '的',
                 SURNAME | TRANSLIT | ORG_SUFFIX_END | PLACE_SUFFIX | TITLE_END,

@@ -423,10 +423,12 @@ fn is_cjk(c: char) -> bool {
 
 /// Byte length of the surname `word` starts with, if any.
 pub(crate) fn surname_len(word: &str) -> Option<usize> {
-    if let Some(c) = COMPOUND_SURNAMES.iter().find(|c| word.starts_with(*c)) {
-        return Some(c.len());
-    }
     let c = word.chars().next()?;
+    if super::chars::is(c, super::chars::COMPOUND_SURNAME_START)
+        && let Some(s) = COMPOUND_SURNAMES.iter().find(|s| word.starts_with(*s))
+    {
+        return Some(s.len());
+    }
     super::chars::is(c, super::chars::SURNAME).then(|| c.len_utf8())
 }
 

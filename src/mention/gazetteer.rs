@@ -46,7 +46,7 @@ pub(crate) struct Gazetteer {
     pub entities: Vec<(EntityId, EntityKind)>,
     pub roles: Vec<RolePhrase>,
     /// One-character abbreviations (美, 俄) and their entity.
-    pub abbr: HashMap<char, EntityIx>,
+    pub abbr: crate::hash::FastMap<char, EntityIx>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -104,7 +104,7 @@ impl Gazetteer {
                 }
             }
         };
-        let mut abbr = HashMap::new();
+        let mut abbr = crate::hash::FastMap::default();
         for e in dict.entities() {
             let t = ix[&e.id];
             for n in e.names() {

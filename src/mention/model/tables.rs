@@ -13,34 +13,8 @@
 //! test compares both).
 
 use super::{Obs, PLACES, POS_CODES, Row};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A fast hasher for integer keys (characters packed into a `u64`): one folded multiply, so
-/// both the low bits (bucket) and the high bits (control byte) of the hash depend on the whole
-/// key. Not DoS-resistant, which is fine for keys fixed at build time.
-#[derive(Default)]
-pub(crate) struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        let p = u128::from(self.0) * 0x9e37_79b9_7f4a_7c15_u128;
-        (p as u64) ^ ((p >> 64) as u64)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = self.0.rotate_left(32) ^ u64::from(n);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 ^= n;
-    }
-}
-
-type Map<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+type Map<V> = crate::hash::FastMap<u64, V>;
 
 /// Rows and scores are padded from 13 tags to 16 lanes so that adding a row is a few whole
 /// vector instructions.

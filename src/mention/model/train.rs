@@ -270,7 +270,10 @@ pub fn train(
         ((f64::from(w) - u as f64 / c as f64) * scale)
             .round()
             // Decoding sums rows in i16: every weight within the bound it relies on.
-            .clamp(-f64::from(tables::MAX_WEIGHT), f64::from(tables::MAX_WEIGHT)) as i32
+            .clamp(
+                -f64::from(tables::MAX_WEIGHT),
+                f64::from(tables::MAX_WEIGHT),
+            ) as i32
     };
     let mut names: HashMap<u64, String> = HashMap::new();
     for o in &obs {
