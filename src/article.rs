@@ -355,24 +355,31 @@ fn from_paragraphs<'a>(
 pub(crate) fn clean_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() && c != '\u{3000}' {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if c == '\u{3000}' {
-            // Ideographic space: keep it only inside text, never at the edges.
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            let prev = out.chars().next_back().unwrap_or(' ');
-            if !(is_wide(prev) && is_wide(c)) {
-                out.push(' ');
+    // Runs between white space are copied whole, not character by character.
+    let mut run_start = None;
+    for (i, c) in s.char_indices() {
+        if !c.is_whitespace() {
+            if run_start.is_none() {
+                if pending_space {
+                    let prev = out.chars().next_back().unwrap_or(' ');
+                    if !(is_wide(prev) && is_wide(c)) {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                }
+                run_start = Some(i);
             }
-            pending_space = false;
+            continue;
         }
-        out.push(c);
+        if let Some(start) = run_start.take() {
+            out.push_str(&s[start..i]);
+        }
+        // Any white space, the ideographic space included, is kept only inside text (as one
+        // space, or nothing between wide characters), never at the edges.
+        pending_space = !out.is_empty();
+    }
+    if let Some(start) = run_start {
+        out.push_str(&s[start..]);
     }
     out
 }
@@ -430,6 +437,9 @@ mod tests {
             ("Joe  Biden 说", "Joe Biden 说"),
             ("美国 2021年", "美国 2021年"),
             ("", ""),
+            ("\u{3000}\u{3000}美国　总统", "美国总统"),
+            ("a\u{3000}b\t c", "a b c"),
+            ("拜登 Biden  说 ", "拜登 Biden 说"),
         ] {
             assert_eq!(clean_line(input), want, "{input:?}");
         }

@@ -72,15 +72,6 @@ pub enum MentionRule {
     Model,
 }
 
-/// The characters of `chars`, sorted, for `binary_search` membership tests on hot paths (a
-/// `str::contains(char)` over a few hundred characters is a linear scan per lookup).
-pub(crate) fn char_set(chars: &str) -> Vec<char> {
-    let mut v: Vec<char> = chars.chars().collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
 /// A mention linked (or not yet) to an entity, with its type. Internal stage output.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Candidate {

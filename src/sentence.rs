@@ -32,7 +32,13 @@ fn is_terminator(c: char) -> bool {
 }
 
 fn is_closer(c: char) -> bool {
-    PAIRS.iter().any(|&(_, close)| close == c) || c == '"'
+    // The closers of PAIRS (a test checks), as one match: this runs at every character.
+    matches!(c, '”' | '’' | '」' | '』' | '﹂' | '﹄' | '"')
+}
+
+/// Any quotation mark, opening or closing.
+fn is_mark(c: char) -> bool {
+    matches!(c, '“' | '‘' | '「' | '『' | '﹁' | '﹃') || is_closer(c)
 }
 
 /// Splits `text` into sentences.
@@ -58,6 +64,9 @@ pub fn quotation_ranges(para: &str) -> Vec<Span> {
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut pairs: Vec<Span> = Vec::new();
     for (i, c) in para.char_indices() {
+        if !is_mark(c) {
+            continue;
+        }
         if c == '"' {
             if let Some(pos) = stack.iter().rposition(|&(o, _)| o == '"') {
                 let (_, start) = stack[pos];
@@ -142,6 +151,15 @@ fn push(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mark_sets_are_the_pairs() {
+        for &(open, close) in PAIRS {
+            assert!(is_mark(open) && !is_closer(open), "{open}");
+            assert!(is_mark(close) && is_closer(close), "{close}");
+        }
+        assert!(is_closer('"') && !is_mark('。'));
+    }
 
     fn t(text: &str) -> Vec<&str> {
         split(text).iter().map(|s| &text[s.span]).collect()

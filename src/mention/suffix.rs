@@ -532,22 +532,16 @@ pub(crate) fn org_names(text: &str, tokens: &[Token]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let w = &text[t.span];
-        if !all_cjk(w) || !name_part(t.pos) {
-            continue;
-        }
-        // The suffix list is compared only when the last character can end one.
-        static LAST: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
-            let ends: String = ORG_SUFFIXES
-                .iter()
-                .filter_map(|s| s.chars().next_back())
-                .collect();
-            super::char_set(&ends)
-        });
+        // Cheapest test first: the last character must be able to end a suffix.
         let last_ok = w
             .chars()
             .next_back()
-            .is_some_and(|c| LAST.binary_search(&c).is_ok());
-        if !last_ok || !ORG_SUFFIXES.iter().any(|s| w.ends_with(s)) || NEVER_ORG_HEADS.contains(&w)
+            .is_some_and(|c| super::chars::is(c, super::chars::ORG_SUFFIX_END));
+        if !last_ok
+            || !name_part(t.pos)
+            || !all_cjk(w)
+            || !ORG_SUFFIXES.iter().any(|s| w.ends_with(s))
+            || NEVER_ORG_HEADS.contains(&w)
         {
             continue;
         }
