@@ -298,6 +298,18 @@ pub(crate) fn viterbi<E: Copy + Into<i32>, const W: usize>(
             into_openers[k][j] = trans[p][t];
         }
     }
+    // margin[k][q]: how far closed tag k may trail closed tag q and still win some opener.
+    // Trailing by more, k loses to q at every opener, strictly, so it can be left out.
+    let mut margin = [[0i64; CLOSED.len()]; CLOSED.len()];
+    for (k, &p) in CLOSED.iter().enumerate() {
+        for (q, &r) in CLOSED.iter().enumerate() {
+            margin[k][q] = OPENERS
+                .iter()
+                .map(|&t| i64::from(trans[p][t]) - i64::from(trans[r][t]))
+                .max()
+                .unwrap_or(0);
+        }
+    }
     let mut back = vec![[0u8; NT]; n];
     let mut score = [NEG; NT];
     for t in OPENERS {
@@ -311,9 +323,18 @@ pub(crate) fn viterbi<E: Copy + Into<i32>, const W: usize>(
             }
         }
         let mut next = [NEG; NT];
+        // In running text one closed tag (mostly O) is usually so far ahead that the others
+        // cannot win any opener: only the live ones are compared. Exact (strict dominance).
+        let lead = (0..CLOSED.len())
+            .max_by_key(|&k| (score[CLOSED[k]], std::cmp::Reverse(k)))
+            .unwrap_or(0);
+        let top = i64::from(score[CLOSED[lead]]);
         let (mut best, mut arg) = ([i32::MIN; 8], [0u8; 8]);
         for (k, &p) in CLOSED.iter().enumerate() {
             let s = score[p];
+            if k != lead && top - i64::from(s) > margin[k][lead] {
+                continue;
+            }
             for j in 0..8 {
                 let v = s + into_openers[k][j];
                 let better = v > best[j];
@@ -571,8 +592,23 @@ mod tests {
             rng ^= rng << 17;
             (rng % (2 * range as u64 + 1)) as i32 - range
         };
-        for (len, scale) in [(1, 100), (7, 5), (300, 50), (3000, 300_000), (2500, 3)] {
-            let emit: Vec<[i32; NT]> = (0..len).map(|_| [0; NT].map(|_| next(scale))).collect();
+        // The last cases favour O as running text does, so that most steps prune.
+        for (len, scale, o_bias) in [
+            (1, 100, 0),
+            (7, 5, 0),
+            (300, 50, 0),
+            (3000, 300_000, 0),
+            (2500, 3, 0),
+            (3000, 2_000, 1_500),
+            (3000, 20_000, 30_000),
+        ] {
+            let emit: Vec<[i32; NT]> = (0..len)
+                .map(|_| {
+                    let mut e = [0; NT].map(|_| next(scale));
+                    e[0] += o_bias;
+                    e
+                })
+                .collect();
             let trans = [[0; NT]; NT + 1].map(|row| row.map(|_| next(30_000)));
             assert_eq!(
                 viterbi(&emit, &trans),
