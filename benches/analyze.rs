@@ -1,5 +1,6 @@
-//! Criterion benchmarks: building the analyzer, analysing the sample article, and jieba-rs
-//! tagging alone on the same text for comparison.
+//! Criterion benchmarks: building the analyzer, analysing the sample article (in full, without
+//! quotes, without the NER model, with dictionaries only), and jieba-rs tagging alone on the
+//! same text for comparison.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsgraph::{Analyzer, Article};
@@ -27,6 +28,22 @@ fn analyze(c: &mut Criterion) {
         .expect("analyzer");
     g.bench_function("seed_article_without_quotes", |b| {
         b.iter(|| no_quotes.analyze(black_box(&article)))
+    });
+    // Without the statistical model, and with no recogniser beyond the dictionaries: the
+    // differences are the cost of the model and of all the recognisers with coreference.
+    let no_model = Analyzer::builder()
+        .ner_model(false)
+        .build()
+        .expect("analyzer");
+    g.bench_function("seed_article_without_model", |b| {
+        b.iter(|| no_model.analyze(black_box(&article)))
+    });
+    let dictionaries_only = Analyzer::builder()
+        .recognizers(false)
+        .build()
+        .expect("analyzer");
+    g.bench_function("seed_article_dictionaries_only", |b| {
+        b.iter(|| dictionaries_only.analyze(black_box(&article)))
     });
     // The floor: jieba-rs tagging alone on the same text (the segmenter newsgraph builds).
     let segmenter = newsgraph::segment::Segmenter::new(std::iter::empty());

@@ -6,7 +6,7 @@ use crate::document::Document;
 use crate::entity::{self, EntityId};
 use crate::error::Result;
 use crate::lexicon::{Interactions, SpeechCues};
-use crate::mention::{self, Mention, gazetteer::Gazetteer};
+use crate::mention::{self, Mention, Recognizers, gazetteer::Gazetteer};
 use crate::quote::{self, CueMatcher};
 use crate::relation::{self, InteractionMatcher};
 use crate::segment::{Boundaries, Segmenter};
@@ -29,6 +29,7 @@ pub struct Analyzer {
     segmenter: Segmenter,
     cues: CueMatcher,
     interactions: InteractionMatcher,
+    recognizers: Recognizers,
 }
 
 /// Configures an [`Analyzer`].
@@ -44,6 +45,7 @@ pub struct Analyzer {
 /// ```
 #[derive(Clone, Debug)]
 pub struct AnalyzerBuilder {
+    recognizers: Recognizers,
     builtin: bool,
     builtin_cues: bool,
     extra: Vec<Dictionary>,
@@ -54,6 +56,7 @@ pub struct AnalyzerBuilder {
 impl Default for AnalyzerBuilder {
     fn default() -> Self {
         AnalyzerBuilder {
+            recognizers: Recognizers::default(),
             builtin: true,
             builtin_cues: true,
             extra: Vec::new(),
@@ -95,6 +98,26 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Whether to look for names the dictionaries do not have — dotted and titled foreign
+    /// names, Chinese names, organizations and places by suffix, outlets, agreements, the
+    /// statistical model — and to resolve descriptions (这位美国国家安全顾问) to them (default
+    /// `true`). Without them only dictionary names, roles and abbreviations are found: the
+    /// fast, closed-world coding of known actors.
+    pub fn recognizers(&mut self, yes: bool) -> &mut Self {
+        self.recognizers = Recognizers {
+            rules: yes,
+            model: yes && self.recognizers.model,
+        };
+        self
+    }
+
+    /// Whether to run the statistical NER model (default `true`; the model is built in with
+    /// the default `ner-model` feature, and this has no effect without it).
+    pub fn ner_model(&mut self, yes: bool) -> &mut Self {
+        self.recognizers.model = yes;
+        self
+    }
+
     /// Compiles the analyzer.
     ///
     /// # Errors
@@ -126,7 +149,9 @@ impl AnalyzerBuilder {
         for i in &self.extra_interactions {
             interactions.merge(i.clone());
         }
-        Ok(Analyzer::from_parts(dictionary, &cues, &interactions))
+        let mut analyzer = Analyzer::from_parts(dictionary, &cues, &interactions);
+        analyzer.recognizers = self.recognizers;
+        Ok(analyzer)
     }
 }
 
@@ -175,6 +200,7 @@ impl Analyzer {
             segmenter,
             cues: cues.matcher(),
             interactions: interactions.matcher(),
+            recognizers: Recognizers::default(),
         }
     }
 
@@ -196,8 +222,14 @@ impl Analyzer {
             self.dictionary.get(id).map(|e| (e.id.clone(), e.kind))
         };
         let country_of = |id: &EntityId| self.dictionary.get(id).and_then(|e| e.country.clone());
-        let candidates =
-            mention::find_mentions(&self.gazetteer, holder, country_of, &norm, &tokens);
+        let candidates = mention::find_mentions(
+            &self.gazetteer,
+            holder,
+            country_of,
+            &norm,
+            &tokens,
+            self.recognizers,
+        );
         let bounds = Boundaries::new(&tokens);
         let ctx = quote::Context {
             text: &norm,

@@ -113,19 +113,50 @@ const NAME_SUFFIXES: &[&str] = &[
     "外交部",
 ];
 
+/// Which recognisers run beside the gazetteer (see [`AnalyzerBuilder::recognizers`] and
+/// [`AnalyzerBuilder::ner_model`]).
+///
+/// [`AnalyzerBuilder::recognizers`]: crate::AnalyzerBuilder::recognizers
+/// [`AnalyzerBuilder::ner_model`]: crate::AnalyzerBuilder::ner_model
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Recognizers {
+    /// The rules for unknown names (dotted and titled names, Chinese names, suffixes,
+    /// outlets, agreements) and the coreference of descriptions.
+    pub rules: bool,
+    /// The statistical model (when built with the `ner-model` feature).
+    pub model: bool,
+}
+
+impl Default for Recognizers {
+    fn default() -> Self {
+        Recognizers {
+            rules: true,
+            model: true,
+        }
+    }
+}
+
 /// Finds gazetteer and abbreviation mentions in `text` (script-normalised), links ambiguous
-/// ones by context, and resolves bare role phrases to their holder on `day`.
+/// ones by context, and resolves bare role phrases to their holder on `day`; then, as `use_`
+/// says, names beyond the gazetteer.
 pub(crate) fn find_mentions(
     gaz: &Gazetteer,
     holder: impl Fn(&str) -> Option<(EntityId, EntityKind)>,
     country_of: impl Fn(&EntityId) -> Option<EntityId>,
     text: &str,
     tokens: &[Token],
+    use_: Recognizers,
 ) -> Vec<Candidate> {
     let bounds = Boundaries::new(tokens);
     let raw = gaz.find(text);
-    let dotted = recognize::dotted_names(text);
-    let titled = recognize::titled_names(text, |i| bounds.is_end(i));
+    let (dotted, titled) = if use_.rules {
+        (
+            recognize::dotted_names(text),
+            recognize::titled_names(text, |i| bounds.is_end(i)),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let mut out: Vec<Candidate> = Vec::new();
     let mut ambiguous: Vec<(Span, Vec<u32>)> = Vec::new();
     let entity = |t: u32, span: Span, rule: MentionRule| {
@@ -190,8 +221,10 @@ pub(crate) fn find_mentions(
         }
     }
     abbreviations(gaz, text, &bounds, tokens, &raw, &mut out);
-    recognized_names(text, &dotted, &titled, &mut out);
-    agreements(text, &mut out);
+    if use_.rules {
+        recognized_names(text, &dotted, &titled, &mut out);
+        agreements(text, &mut out);
+    }
     // Ambiguous aliases: linked when exactly one candidate is named unambiguously.
     let named: BTreeSet<&EntityId> = out.iter().map(|c| &c.entity).collect();
     let mut resolved = Vec::new();
@@ -208,11 +241,18 @@ pub(crate) fn find_mentions(
         }
     }
     out.extend(resolved);
-    let model = model_names(gaz, text, tokens, &raw);
-    unknown_names(text, tokens, &blocked, model, &mut out);
-    agree_model(text, &mut out);
+    let model = match use_.model {
+        true => model_names(gaz, text, tokens, &raw),
+        false => Vec::new(),
+    };
+    unknown_names(text, tokens, &blocked, model, use_.rules, &mut out);
+    if use_.model {
+        agree_model(text, &mut out);
+    }
     out.sort_by_key(|a| a.span);
-    coref::descriptions(text, &mut out, country_of);
+    if use_.rules {
+        coref::descriptions(text, &mut out, country_of);
+    }
     out
 }
 
@@ -226,6 +266,7 @@ fn unknown_names(
     tokens: &[Token],
     blocked: &[Span],
     model: Vec<Candidate>,
+    rules: bool,
     out: &mut Vec<Candidate>,
 ) {
     let free = |s: Span, out: &[Candidate]| {
@@ -266,6 +307,10 @@ fn unknown_names(
             }
         }
     };
+    if !rules {
+        add_model(out, model);
+        return;
+    }
     let orgs = suffix::org_names(text, tokens)
         .into_iter()
         .map(|s| (s, MentionRule::OrgSuffix))
@@ -853,17 +898,24 @@ mod tests {
         let seg = crate::segment::Segmenter::new(std::iter::empty());
         let found = |text: &str| {
             let tokens = seg.tokens(text);
-            find_mentions(&gaz, |_| None, |_| None, text, &tokens)
-                .into_iter()
-                .map(|c| {
-                    (
-                        text[c.span].to_string(),
-                        c.kind,
-                        c.rule,
-                        c.entity.as_str().to_string(),
-                    )
-                })
-                .collect::<Vec<_>>()
+            find_mentions(
+                &gaz,
+                |_| None,
+                |_| None,
+                text,
+                &tokens,
+                Recognizers::default(),
+            )
+            .into_iter()
+            .map(|c| {
+                (
+                    text[c.span].to_string(),
+                    c.kind,
+                    c.rule,
+                    c.entity.as_str().to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
         };
         let got = found("江泽民主席在中南海会见了日本首相桥本龙太郎。");
         assert!(got.contains(&(

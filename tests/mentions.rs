@@ -84,3 +84,47 @@ fn role_phrases_resolve_by_date() {
     // A former holder is not the current one.
     assert_eq!(mentions("前美国总统表示", "2021-12-08").len(), 1);
 }
+
+/// The recognisers can be turned off: dictionary names, roles and abbreviations stay, unknown
+/// names and descriptions go; without the model only the rules find unknown names.
+#[test]
+fn recognizers_can_be_turned_off() {
+    let text = "乌克兰官员伊万·彼得连科说，拜登将与普京通话。这位乌克兰官员还说，中方表示关切。";
+    let dictionaries_only = newsgraph::Analyzer::builder()
+        .recognizers(false)
+        .build()
+        .unwrap();
+    let doc = dictionaries_only.analyze(&Article::new("t", text).with_date("2021-12-08"));
+    let mut rules: Vec<String> = doc.entities.iter().map(|e| e.id.to_string()).collect();
+    rules.sort();
+    assert_eq!(rules, ["chn", "joe-biden", "ukr", "vladimir-putin"]);
+    let all: Vec<(String, Vec<String>)> = ANALYZER
+        .analyze(&Article::new("t", text).with_date("2021-12-08"))
+        .entities
+        .iter()
+        .map(|e| {
+            (
+                e.id.to_string(),
+                e.mentions.iter().map(|m| format!("{:?}", m.rule)).collect(),
+            )
+        })
+        .collect();
+    let petrenko = all
+        .iter()
+        .find(|(id, _)| id == "person:伊万·彼得连科")
+        .expect("the unknown name is found with the recognisers on");
+    assert!(petrenko.1.iter().any(|r| r == "Coreference"), "{all:?}");
+    let no_model = newsgraph::Analyzer::builder()
+        .ner_model(false)
+        .build()
+        .unwrap();
+    let doc = no_model.analyze(&Article::new("t", "会议由张伟主持，李娜和王强出席。"));
+    assert!(
+        doc.entities
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .all(|m| format!("{:?}", m.rule) != "Model"),
+        "{:?}",
+        doc.entities
+    );
+}
