@@ -222,10 +222,17 @@ impl Analyzer {
             self.dictionary.get(id).map(|e| (e.id.clone(), e.kind))
         };
         let country_of = |id: &EntityId| self.dictionary.get(id).and_then(|e| e.country.clone());
+        let names_of = |id: &EntityId| {
+            self.dictionary
+                .get(id)
+                .map(|e| e.names().map(String::from).collect())
+                .unwrap_or_default()
+        };
         let candidates = mention::find_mentions(
             &self.gazetteer,
             holder,
             country_of,
+            names_of,
             &norm,
             &tokens,
             self.recognizers,

@@ -143,6 +143,7 @@ pub(crate) fn find_mentions(
     gaz: &Gazetteer,
     holder: impl Fn(&str) -> Option<(EntityId, EntityKind)>,
     country_of: impl Fn(&EntityId) -> Option<EntityId>,
+    names_of: impl Fn(&EntityId) -> Vec<String>,
     text: &str,
     tokens: &[Token],
     use_: Recognizers,
@@ -252,6 +253,7 @@ pub(crate) fn find_mentions(
     out.sort_by_key(|a| a.span);
     if use_.rules {
         coref::descriptions(text, &mut out, country_of);
+        coref::organizations(text, |i| bounds.is_end(i), &mut out, names_of);
     }
     out
 }
@@ -902,6 +904,7 @@ mod tests {
                 &gaz,
                 |_| None,
                 |_| None,
+                |_| Vec::new(),
                 text,
                 &tokens,
                 Recognizers::default(),

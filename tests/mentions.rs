@@ -32,6 +32,11 @@ fn mentions(text: &str, date: &str) -> Vec<(String, String)> {
 fn mention_cases() {
     let cases: &[(&str, &[(&str, &str)])] = &[
         ("美国人喜欢旅行", &[("美国", "usa")]),
+        // 该 + an organization head takes up the organization named that way before.
+        (
+            "欧盟外长会议决定，该联盟将对俄实施新制裁。",
+            &[("欧盟", "eu"), ("该联盟", "eu"), ("俄", "rus")],
+        ),
         ("俄美关系状况令人遗憾", &[("俄", "rus"), ("美", "usa")]),
         ("中美两国元首会晤", &[("中", "chn"), ("美", "usa")]),
         ("美方对此表示关切", &[("美", "usa")]),

@@ -5,6 +5,11 @@
 //! paragraphs) whose introduction carries the description's title (国家安全顾问杰克·沙利文 for
 //! 这位美国国家安全顾问) or, for a generic head (官员, 领导人), whose country the description names
 //! (乌克兰总统新闻秘书谢尔盖·尼基福罗夫 for 这位乌克兰官员). No evidence, no link.
+//!
+//! Descriptions of organizations (该联盟, 该组织, 该公司) likewise: the most recent
+//! organization in this or the previous two paragraphs whose name ends with the head
+//! (欧洲联盟 for 该联盟, 北大西洋公约组织 for 该组织 after 北约), by its canonical name or the
+//! way the article wrote it.
 
 use super::{Candidate, MentionRule};
 use crate::entity::{EntityId, EntityKind};
@@ -110,6 +115,88 @@ pub(crate) fn descriptions(
         out.retain(|c| !a.span.contains(c.span));
         out.push(a);
     }
+    out.sort_by_key(|c| c.span);
+}
+
+/// Heads of an organization description after 该 (longest first).
+const ORG_HEADS: &[&str] = &[
+    "委员会",
+    "电视台",
+    "联盟",
+    "组织",
+    "机构",
+    "公司",
+    "集团",
+    "银行",
+    "基金",
+    "法院",
+    "议会",
+    "大学",
+    "协会",
+    "团体",
+    "政党",
+    "部队",
+    "报社",
+    "网站",
+    "党",
+    "军",
+];
+
+/// Adds 该 + organization head descriptions to `out` (sorted by span) as mentions of the
+/// organization they take up; `is_word_end` says where the segmenter ends words, `name_of`
+/// gives an entity's names in the dictionary.
+pub(crate) fn organizations(
+    text: &str,
+    is_word_end: impl Fn(usize) -> bool,
+    out: &mut Vec<Candidate>,
+    names_of: impl Fn(&EntityId) -> Vec<String>,
+) {
+    let mut added: Vec<Candidate> = Vec::new();
+    for (at, _) in text.match_indices('该') {
+        let start = at + '该'.len_utf8();
+        let Some(head) = ORG_HEADS.iter().find(|h| text[start..].starts_with(**h)) else {
+            continue;
+        };
+        let span = Span::new(at, start + head.len());
+        // 该组织者, 该党派: the head must end a word.
+        if !is_word_end(span.end) {
+            continue;
+        }
+        if out.iter().any(|c| c.span.overlaps(span)) {
+            continue;
+        }
+        let window_start = text[..at]
+            .match_indices('\n')
+            .map(|(i, _)| i)
+            .rev()
+            .nth(2)
+            .map_or(0, |i| i + 1);
+        let named_so = |c: &Candidate| {
+            let written = &text[c.span];
+            written.ends_with(head)
+                || names_of(&c.entity).iter().any(|n| n.ends_with(head))
+                || c.entity.as_str().ends_with(head)
+        };
+        let found = out
+            .iter()
+            .rev()
+            .filter(|c| {
+                c.kind == EntityKind::Organization
+                    && c.rule != MentionRule::Coreference
+                    && c.span.end <= at
+                    && c.span.start >= window_start
+            })
+            .find(|c| named_so(c));
+        if let Some(c) = found {
+            added.push(Candidate {
+                span,
+                kind: EntityKind::Organization,
+                entity: c.entity.clone(),
+                rule: MentionRule::Coreference,
+            });
+        }
+    }
+    out.extend(added);
     out.sort_by_key(|c| c.span);
 }
 
@@ -221,5 +308,54 @@ mod tests {
         let mut out = vec![cand(t, "沙利文", 0, EntityKind::Person, "jake-sullivan")];
         descriptions(t, &mut out, |_| None);
         assert_eq!(out.last().unwrap().entity.as_str(), "jake-sullivan");
+    }
+
+    #[test]
+    fn organization_cases() {
+        let canonical = |id: &EntityId| match id.as_str() {
+            "nato" => vec!["北约".to_string(), "北大西洋公约组织".to_string()],
+            "eu" => vec!["欧盟".to_string(), "欧洲联盟".to_string()],
+            _ => Vec::new(),
+        };
+        // (text, antecedent (text, id), description found → id)
+        let cases: &[(&str, (&str, &str), Option<&str>)] = &[
+            (
+                "北约秘书长表示，该组织将加强东翼。",
+                ("北约", "nato"),
+                Some("nato"),
+            ),
+            (
+                "欧盟决定制裁，该联盟成员国一致同意。",
+                ("欧盟", "eu"),
+                Some("eu"),
+            ),
+            (
+                "国际特赦组织发表报告。该组织表示关切。",
+                ("国际特赦组织", "org:国际特赦组织"),
+                Some("org:国际特赦组织"),
+            ),
+            // No organization with that head: no link.
+            ("北约秘书长表示，该公司将退出。", ("北约", "nato"), None),
+            // Not a description: 该组织者 is a word of its own.
+            ("北约秘书长表示，该组织者将退出。", ("北约", "nato"), None),
+            // Too far back (three paragraph breaks).
+            (
+                "北约开会。\n甲。\n乙。\n丙。该组织表示。",
+                ("北约", "nato"),
+                None,
+            ),
+        ];
+        for &(t, (name, id), want) in cases {
+            let mut out = vec![cand(t, name, 0, EntityKind::Organization, id)];
+            organizations(t, |i| !t[i..].starts_with('者'), &mut out, canonical);
+            let got = out
+                .iter()
+                .find(|c| c.rule == MentionRule::Coreference)
+                .map(|c| (&t[c.span], c.entity.as_str()));
+            assert_eq!(got.map(|g| g.1), want, "{t}");
+            if let Some((text, _)) = got {
+                assert!(text.starts_with('该'), "{t}");
+            }
+        }
     }
 }
