@@ -186,7 +186,8 @@ pub(crate) fn organizations(
                     && c.span.end <= at
                     && c.span.start >= window_start
             })
-            .find(|c| named_so(c));
+            .next()
+            .filter(|c| named_so(c));
         if let Some(c) = found {
             added.push(Candidate {
                 span,
@@ -317,36 +318,49 @@ mod tests {
             "eu" => vec!["欧盟".to_string(), "欧洲联盟".to_string()],
             _ => Vec::new(),
         };
-        // (text, antecedent (text, id), description found → id)
-        let cases: &[(&str, (&str, &str), Option<&str>)] = &[
+        // (text, organizations before it (text, id), description found → id)
+        let cases: &[(&str, &[(&str, &str)], Option<&str>)] = &[
             (
                 "北约秘书长表示，该组织将加强东翼。",
-                ("北约", "nato"),
+                &[("北约", "nato")],
                 Some("nato"),
             ),
             (
                 "欧盟决定制裁，该联盟成员国一致同意。",
-                ("欧盟", "eu"),
+                &[("欧盟", "eu")],
                 Some("eu"),
             ),
             (
                 "国际特赦组织发表报告。该组织表示关切。",
-                ("国际特赦组织", "org:国际特赦组织"),
+                &[("国际特赦组织", "org:国际特赦组织")],
                 Some("org:国际特赦组织"),
             ),
             // No organization with that head: no link.
-            ("北约秘书长表示，该公司将退出。", ("北约", "nato"), None),
+            ("北约秘书长表示，该公司将退出。", &[("北约", "nato")], None),
             // Not a description: 该组织者 is a word of its own.
-            ("北约秘书长表示，该组织者将退出。", ("北约", "nato"), None),
+            (
+                "北约秘书长表示，该组织者将退出。",
+                &[("北约", "nato")],
+                None,
+            ),
+            // The most recent organization is not named with the head: no link to an older one.
+            (
+                "欧盟开会。俄罗斯与北约之间关系紧张，乌克兰寻求加入该联盟。",
+                &[("欧盟", "eu"), ("北约", "nato")],
+                None,
+            ),
             // Too far back (three paragraph breaks).
             (
                 "北约开会。\n甲。\n乙。\n丙。该组织表示。",
-                ("北约", "nato"),
+                &[("北约", "nato")],
                 None,
             ),
         ];
-        for &(t, (name, id), want) in cases {
-            let mut out = vec![cand(t, name, 0, EntityKind::Organization, id)];
+        for &(t, before, want) in cases {
+            let mut out: Vec<Candidate> = before
+                .iter()
+                .map(|(name, id)| cand(t, name, 0, EntityKind::Organization, id))
+                .collect();
             organizations(t, |i| !t[i..].starts_with('者'), &mut out, canonical);
             let got = out
                 .iter()
