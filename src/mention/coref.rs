@@ -180,13 +180,12 @@ pub(crate) fn organizations(
         let found = out
             .iter()
             .rev()
-            .filter(|c| {
+            .find(|c| {
                 c.kind == EntityKind::Organization
                     && c.rule != MentionRule::Coreference
                     && c.span.end <= at
                     && c.span.start >= window_start
             })
-            .next()
             .filter(|c| named_so(c));
         if let Some(c) = found {
             added.push(Candidate {
