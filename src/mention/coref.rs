@@ -318,7 +318,9 @@ mod tests {
             _ => Vec::new(),
         };
         // (text, organizations before it (text, id), description found → id)
-        let cases: &[(&str, &[(&str, &str)], Option<&str>)] = &[
+        /// (text, organizations before it (text, id), the description's entity).
+        type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], Option<&'a str>);
+        let cases: &[Case] = &[
             (
                 "北约秘书长表示，该组织将加强东翼。",
                 &[("北约", "nato")],
