@@ -3,6 +3,10 @@
 mod args;
 mod input;
 
+/// See Cargo.toml: many small allocations per article.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use anyhow::{Context, bail};
 use args::{
     AnalyzeArgs, Cli, Command, CommonArgs, GraphArgs, GraphFormat, GraphOutputArgs, MergeArgs,
