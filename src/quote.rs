@@ -906,10 +906,13 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
     let gap_before_cue = |end: usize| {
         end <= cue_start && gap_ok(&text[end..cue_start]) && !has_modal_word(ctx, end, cue_start)
     };
-    let mut best: Option<(usize, Head)> = None;
+    // Candidates by where they end; the one ending last with an allowed gap to the cue wins
+    // (the first considered among equals). Gaps are checked from the last end down, so the
+    // costly check runs only until the winner.
+    let mut candidates: Vec<(usize, Head)> = Vec::new();
     let mut consider = |end: usize, head: Head| {
-        if gap_before_cue(end) && best.as_ref().is_none_or(|(e, _)| end > *e) {
-            best = Some((end, head));
+        if end <= cue_start {
+            candidates.push((end, head));
         }
     };
     for m in mentions_in(ctx, clause)
@@ -987,7 +990,11 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
             }
         }
     }
-    best.map(|(_, h)| h)
+    candidates.sort_by_key(|(end, _)| std::cmp::Reverse(*end));
+    candidates
+        .into_iter()
+        .find(|(end, _)| gap_before_cue(*end))
+        .map(|(_, h)| h)
 }
 
 /// The head of a source phrase (据X报道; 援引X的话): an entity mention, else anonymous.
