@@ -165,12 +165,7 @@ pub(crate) fn organizations(
         if out.iter().any(|c| c.span.overlaps(span)) {
             continue;
         }
-        let window_start = text[..at]
-            .match_indices('\n')
-            .map(|(i, _)| i)
-            .rev()
-            .nth(2)
-            .map_or(0, |i| i + 1);
+        let window_start = window_start(text, at);
         let named_so = |c: &Candidate| {
             let written = &text[c.span];
             written.ends_with(head)
@@ -200,6 +195,17 @@ pub(crate) fn organizations(
     out.sort_by_key(|c| c.span);
 }
 
+/// Where the window of antecedents of a description at `at` starts: this paragraph and the
+/// two before it.
+fn window_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .match_indices('\n')
+        .map(|(i, _)| i)
+        .rev()
+        .nth(2)
+        .map_or(0, |i| i + 1)
+}
+
 /// The most recent person before `at` (within three paragraphs) matching the description.
 fn antecedent(
     text: &str,
@@ -210,12 +216,7 @@ fn antecedent(
     places: &[&EntityId],
     country_of: &impl Fn(&EntityId) -> Option<EntityId>,
 ) -> Option<EntityId> {
-    let window_start = text[..at]
-        .match_indices('\n')
-        .map(|(i, _)| i)
-        .rev()
-        .nth(2)
-        .map_or(0, |i| i + 1);
+    let window_start = window_start(text, at);
     out.iter()
         .rev()
         .filter(|c| {
