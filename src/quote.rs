@@ -857,11 +857,16 @@ fn gap_ok(gap: &str) -> bool {
                 g = r;
             }
         }
-        for a in ADVERBS {
+        for a in ADVERBS.iter().chain(RELATIVE_TIMES) {
             if let Some(r) = g.strip_prefix(a) {
                 g = r;
                 break;
             }
+        }
+        // The speaker's document: X的报告称, X最新裁决指, X发表的声明中表示.
+        if let Some(r) = strip_document(g) {
+            g = r;
+            continue;
         }
         // Occasion: 在…中/上/时, 接受…采访时, 在致…的信中.
         if OCCASION_OPENERS.iter().any(|o| g.starts_with(o)) {
@@ -893,6 +898,68 @@ fn gap_ok(gap: &str) -> bool {
         }
     }
     g.is_empty()
+}
+
+/// Relative time words before a cue (去年1月表示: the month follows as a time of its own).
+const RELATIVE_TIMES: &[&str] = &[
+    "去年",
+    "今年",
+    "明年",
+    "前年",
+    "上月",
+    "本月",
+    "上周",
+    "本周",
+    "上星期",
+    "早前",
+    "较早前",
+];
+
+/// Documents through which a speaker speaks (X的报告称): the speaker stays the speaker.
+const DOCUMENTS: &[&str] = &[
+    "裁决",
+    "判决",
+    "报告",
+    "声明",
+    "公告",
+    "通告",
+    "新闻稿",
+    "文件",
+    "调查报告",
+    "研究报告",
+    "社论",
+    "评论文章",
+    "公开信",
+    "联署信",
+    "信件",
+];
+/// What may come between a speaker and its document.
+const DOCUMENT_QUALIFIERS: &[&str] = &[
+    "发表的",
+    "发布的",
+    "公布的",
+    "最新的",
+    "最新",
+    "一份",
+    "联合",
+    "联署",
+];
+
+/// `gap` without a leading document phrase (的)(qualifier)(document)(中|里), if it has one.
+fn strip_document(gap: &str) -> Option<&str> {
+    let mut g = gap.strip_prefix('的').unwrap_or(gap);
+    for q in DOCUMENT_QUALIFIERS {
+        if let Some(r) = g.strip_prefix(q) {
+            g = r;
+            break;
+        }
+    }
+    let doc = DOCUMENTS
+        .iter()
+        .filter(|d| g.starts_with(**d))
+        .max_by_key(|d| d.len())?;
+    let rest = &g[doc.len()..];
+    Some(rest.strip_prefix(['中', '里']).unwrap_or(rest))
 }
 
 /// Inside an occasion phrase only a modal at its head would matter; 在接受采访时 has none.

@@ -57,6 +57,20 @@ fn reported_speech() {
             "路透社援引美国官员的话报道称，拜登将与普京通话。",
             &[("-", "美国官员", "拜登将与普京通话", Indirect)],
         ),
+        // The speaker's document and a relative time between speaker and cue.
+        (
+            "国际特赦组织发表的报告中指出，当局应释放被捕者。",
+            &[(
+                "amnesty-international",
+                "国际特赦组织",
+                "当局应释放被捕者",
+                Indirect,
+            )],
+        ),
+        (
+            "欧洲人权法庭去年1月最新裁决指，实名制并无违反公约。",
+            &[("echr-court", "欧洲人权法庭", "实名制并无违反公约", Indirect)],
+        ),
         (
             "消息人士透露，谈判已经陷入僵局。",
             &[("-", "消息人士", "谈判已经陷入僵局", Indirect)],
