@@ -29,7 +29,7 @@
 use crate::entity::{EntityId, EntityKind};
 use crate::lexicon::{CueType, Frame};
 use crate::mention::Candidate;
-use crate::segment::Boundaries;
+use crate::segment::{Boundaries, Pos};
 use crate::sentence::{Sentence, quotation_ranges};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -246,6 +246,25 @@ const OCCASION_ENDS: &[&str] = &[
 const PREPOSITIONS: &str = "在对向与和同跟致给让被从据把将为于至";
 const PRONOUNS: &[&str] = &["他们", "她们", "他", "她", "其"];
 const ANAPHORIC: &[&str] = &["这位", "这名", "此位", "该名", "该"];
+/// Acts by which a subject makes statements that the next clauses spell out (X发表声明，谴责…).
+const STATEMENT_ACTS: &[&str] = &[
+    "发表",
+    "发布",
+    "发出",
+    "发文",
+    "提交",
+    "召开",
+    "举行记者会",
+    "致函",
+    "致信",
+    "去信",
+    "回应",
+    "接受",
+    "出席",
+    "主持",
+];
+/// Words by which a subject relays another source.
+const RELAYS: &[&str] = &["引述", "援引", "引用", "转引", "转述", "报道"];
 /// Heads of anonymous or descriptive sources.
 const DESCRIPTORS: &[&str] = &[
     "消息人士",
@@ -1177,11 +1196,52 @@ fn resolve_speaker(
             ..d.clone()
         })
     };
+    // The sentence's topic (国际特赦组织发表声明，谴责…，批评…): a person or organization that
+    // opens the sentence as a whole subject (not 云南省委 in 云南省委书记…) and then makes a
+    // statement act or names a document (发表声明, 召开记者会, 致函, 在提交的报告中) is the
+    // subject of its later zero-subject clauses.
+    let topic = || -> Option<Draft> {
+        let opening = sentence_start
+            + (ctx.text[sentence_start..].len() - ctx.text[sentence_start..].trim_start().len());
+        let m = ctx.mentions.iter().find(|m| {
+            m.span.start == opening
+                && m.span.end <= d.clause_start
+                && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+        })?;
+        // The name ends a word, and no noun follows it (云南省委|书记, 省委书记 as one word).
+        let next = ctx.bounds.token_at(m.span.end).map(|k| ctx.tokens[k]);
+        if next.is_some_and(|t| {
+            t.span.start != m.span.end
+                || matches!(
+                    t.pos,
+                    Pos::Noun | Pos::PersonName | Pos::PlaceName | Pos::OrgName | Pos::OtherProper
+                )
+        }) {
+            return None;
+        }
+        let between = &ctx.text[m.span.end..d.clause_start];
+        if !STATEMENT_ACTS
+            .iter()
+            .chain(DOCUMENTS)
+            .any(|a| between.contains(a))
+            || RELAYS.iter().any(|r| between.contains(r))
+        {
+            // No act of its own, or it relays someone else's words (《卫报》引述…的报告指).
+            return None;
+        }
+        Some(Draft {
+            speaker: Some(m.entity.clone()),
+            speaker_kind: Some(m.kind),
+            speaker_text: Some(ctx.original[m.span.range()].to_string()),
+            ..d.clone()
+        })
+    };
     let found: Option<Draft> = if zero {
         drafts[sentence_first..]
             .last()
             .filter(|x| x.speaker.is_some() || x.speaker_text.is_some())
             .cloned()
+            .or_else(topic)
     } else if statement {
         pick(false).cloned()
     } else {

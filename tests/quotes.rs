@@ -71,6 +71,24 @@ fn reported_speech() {
             "欧洲人权法庭去年1月最新裁决指，实名制并无违反公约。",
             &[("echr-court", "欧洲人权法庭", "实名制并无违反公约", Indirect)],
         ),
+        // A topic that makes a statement act is the subject of the clauses after it.
+        (
+            "国际特赦组织发表声明，谴责当局拘捕记者，批评有关做法违反法治。",
+            &[
+                (
+                    "amnesty-international",
+                    "国际特赦组织",
+                    "当局拘捕记者",
+                    Indirect,
+                ),
+                (
+                    "amnesty-international",
+                    "国际特赦组织",
+                    "有关做法违反法治",
+                    Indirect,
+                ),
+            ],
+        ),
         (
             "消息人士透露，谈判已经陷入僵局。",
             &[("-", "消息人士", "谈判已经陷入僵局", Indirect)],
@@ -134,6 +152,8 @@ fn not_a_quote() {
         "需要指出的是，该地区冲突已持续多年。", // the author's aside
         "拜登将告诉普京，制裁已经准备就绪。",   // a future act, not a statement made
         "普京来说服拜登停止扩张。",             // 说 inside 说服
+        // A topic that only relays someone is not the speaker of what follows.
+        "《卫报》引述一份报告，预计粮价将上涨。",
     ] {
         assert_eq!(quotes(text), vec![], "{text}");
     }
