@@ -558,11 +558,19 @@ fn frame_draft(
         let rest = &text[after_cue..];
         let stop = rest.find(['，', '：', '。']).unwrap_or(rest.len());
         let inner = &rest[..stop];
-        // The relayed speaker ends at 的话/的消息/消息/表示/称/说/报道.
+        // The relayed speaker ends at 的话/的消息/消息/表示/称/说/报道, or at its document
+        // (引述世界粮食计划署的报告指).
         let markers = [
             "的话",
             "的消息",
             "的说法",
+            "的报告",
+            "的声明",
+            "的调查",
+            "的研究",
+            "的文件",
+            "的公告",
+            "的新闻稿",
             "消息",
             "报道称",
             "表示",
@@ -577,7 +585,17 @@ fn frame_draft(
             .min_by_key(|&(p, _)| p)?;
         let mut content_from = after_cue + marker_end;
         // Swallow a trailing cue after 的话 (的话报道称).
-        for m in ["报道称", "报道说", "表示", "报道", "指出", "称", "说"] {
+        for m in [
+            "报道称",
+            "报道说",
+            "表示",
+            "报道",
+            "指出",
+            "显示",
+            "称",
+            "说",
+            "指",
+        ] {
             if text[content_from..].starts_with(m) {
                 content_from += m.len();
                 break;

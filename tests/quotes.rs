@@ -89,6 +89,11 @@ fn reported_speech() {
                 ),
             ],
         ),
+        // A relay through the speaker's document.
+        (
+            "法新社引述世卫的声明称，疫情仍在扩散。",
+            &[("who", "世卫", "疫情仍在扩散", Indirect)],
+        ),
         (
             "消息人士透露，谈判已经陷入僵局。",
             &[("-", "消息人士", "谈判已经陷入僵局", Indirect)],
