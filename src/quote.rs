@@ -263,6 +263,8 @@ const STATEMENT_ACTS: &[&str] = &[
     "出席",
     "主持",
 ];
+/// Verbs of saying that may open what follows another cue (发出警告，称…; 批评，指…).
+const CONTENT_OPENERS: &[&str] = &["表示", "指出", "强调", "称", "说", "指"];
 /// Words by which a subject relays another source.
 const RELAYS: &[&str] = &["引述", "援引", "引用", "转引", "转述", "报道"];
 /// Heads of anonymous or descriptive sources.
@@ -665,11 +667,24 @@ fn frame_draft(
         after = m.span.end;
     }
     // Content: after ，/： or, for bare cues, right after the cue.
-    let (start, bare) = match skip_punct(text, after) {
+    let (mut start, bare) = match skip_punct(text, after) {
         Some(s) => (s, false),
         None if cue.bare => (after_cue, true),
         None => return None,
     };
+    // 发出警告，称…: a verb of saying that opens the content belongs to the frame.
+    // Only after another kind of act: in 他表示，指出问题是第一步 the verb is what was said.
+    if !bare
+        && cue.kind != crate::lexicon::CueType::Say
+        && let Some(w) = CONTENT_OPENERS.iter().find(|w| {
+            text[start..].starts_with(**w)
+                && ctx.bounds.is_start(start)
+                && ctx.bounds.is_end(start + w.len())
+        })
+    {
+        start += w.len();
+        start = skip_punct(text, start).unwrap_or(start);
+    }
     let mut d = base(cue, start);
     d.bare = bare;
     apply_head(ctx, &mut d, head);
@@ -900,6 +915,17 @@ fn gap_ok(gap: &str) -> bool {
                 break;
             }
         }
+        // An addressee with 向 up to the cue: 普京向拜登表示, 苹果公司向用户发出警告 (a short
+        // phrase of letters, no 的; 对 is left out: 对…表示 is as often a topic, 对此表示不满).
+        if let Some(rest) = g.strip_prefix('向')
+            && (1..=8).contains(&rest.chars().count())
+            && rest
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '·' || c == '•')
+            && !rest.contains('的')
+        {
+            return true;
+        }
         // The speaker's document: X的报告称, X最新裁决指, X发表的声明中表示.
         if let Some(r) = strip_document(g) {
             g = r;
@@ -1073,6 +1099,14 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
             let phrase = Span::new(clause.start, end);
             let pt = &text[phrase];
             if pt.chars().count() > 14 || pt.contains(['“', '”']) {
+                continue;
+            }
+            // 苹果公司向相关人士…: a descriptor after a name and 向/对 is the addressee.
+            let addressed = ctx.mentions.iter().any(|m| {
+                phrase.contains(m.span)
+                    && text[m.span.end..end].starts_with(['向', '对', '跟', '给'])
+            });
+            if addressed {
                 continue;
             }
             let head = if *dsc == "声明" {

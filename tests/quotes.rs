@@ -94,6 +94,15 @@ fn reported_speech() {
             "法新社引述世卫的声明称，疫情仍在扩散。",
             &[("who", "世卫", "疫情仍在扩散", Indirect)],
         ),
+        // An addressee with 向 between speaker and cue; 称 opening the content of a warning.
+        (
+            "普京向拜登表示，北约不应继续东扩。",
+            &[("vladimir-putin", "普京", "北约不应继续东扩", Indirect)],
+        ),
+        (
+            "苹果公司向用户发出警告，称黑客可能取得资料。",
+            &[("apple", "苹果公司", "黑客可能取得资料", Indirect)],
+        ),
         (
             "消息人士透露，谈判已经陷入僵局。",
             &[("-", "消息人士", "谈判已经陷入僵局", Indirect)],
