@@ -861,6 +861,18 @@ fn gap_ok(gap: &str) -> bool {
     while !g.is_empty() && guard < 20 {
         guard += 1;
         let before = g;
+        // Taiwan and Hong Kong dates: 今（22）日, 昨(21)日.
+        if let Some(rest) = g.strip_prefix(['今', '昨'])
+            && let Some(inner) = rest.strip_prefix(['（', '('])
+            && let Some(close) = inner.find(['）', ')'])
+            && inner[..close].chars().all(|c| c.is_ascii_digit())
+            && let Some(after) = inner[close..]
+                .trim_start_matches(['）', ')'])
+                .strip_prefix('日')
+        {
+            g = after;
+            continue;
+        }
         // Parenthetical: （俄罗斯总统府）, (CNN).
         if let Some(rest) = g.strip_prefix(['（', '(']) {
             match rest.find(['）', ')']) {

@@ -103,6 +103,11 @@ fn reported_speech() {
             "苹果公司向用户发出警告，称黑客可能取得资料。",
             &[("apple", "苹果公司", "黑客可能取得资料", Indirect)],
         ),
+        // A Taiwan / Hong Kong style date between speaker and cue.
+        (
+            "拜登今（22）日表示，美国的立场不会改变。",
+            &[("joe-biden", "拜登", "美国的立场不会改变", Indirect)],
+        ),
         (
             "消息人士透露，谈判已经陷入僵局。",
             &[("-", "消息人士", "谈判已经陷入僵局", Indirect)],
