@@ -265,8 +265,6 @@ const STATEMENT_ACTS: &[&str] = &[
 ];
 /// Verbs of saying that may open what follows another cue (发出警告，称…; 批评，指…).
 const CONTENT_OPENERS: &[&str] = &["表示", "指出", "强调", "称", "说", "指"];
-/// Words by which a subject relays another source.
-const RELAYS: &[&str] = &["引述", "援引", "引用", "转引", "转述", "报道"];
 /// Heads of anonymous or descriptive sources.
 const DESCRIPTORS: &[&str] = &[
     "消息人士",
@@ -329,6 +327,12 @@ const ASIDES: &[&str] = &[
 pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
     let text = ctx.text;
     let hits = matcher.find(text, ctx.bounds);
+    // Where the text relays a source (援引, 引述 …): a topic before one is not the speaker.
+    let relays: Vec<Span> = hits
+        .iter()
+        .filter(|h| h.cues.iter().any(|&i| matcher.cue(i).frame == Frame::Relay))
+        .map(|h| h.span)
+        .collect();
     let mut drafts: Vec<Draft> = Vec::new();
     // Quotation ranges per paragraph, in absolute offsets.
     let mut hit_ix = 0;
@@ -432,6 +436,7 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
                     sentence_first,
                     prev_para_first_draft,
                     s.span.start,
+                    &relays,
                 );
             }
             last_subject = Some((
@@ -473,7 +478,7 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
             }
             drafts.push(draft);
         }
-        direct_after_quotation(ctx, s, &quotations, &mut drafts, sentence_first);
+        direct_after_quotation(ctx, s, &quotations, &mut drafts, sentence_first, &relays);
     }
     join_paragraphs(text, &mut drafts);
     finish(ctx, drafts)
@@ -562,42 +567,16 @@ fn frame_draft(
         let inner = &rest[..stop];
         // The relayed speaker ends at 的话/的消息/消息/表示/称/说/报道, or at its document
         // (引述世界粮食计划署的报告指).
-        let markers = [
-            "的话",
-            "的消息",
-            "的说法",
-            "的报告",
-            "的声明",
-            "的调查",
-            "的研究",
-            "的文件",
-            "的公告",
-            "的新闻稿",
-            "消息",
-            "报道称",
-            "表示",
-            "报道",
-            "指出",
-            "称",
-            "说",
-        ];
-        let (speaker_end, marker_end) = markers
+        let ends = RELAY_ENDS
             .iter()
-            .filter_map(|m| inner.find(m).map(|p| (p, p + m.len())))
-            .min_by_key(|&(p, _)| p)?;
+            .filter_map(|m| inner.find(m).map(|p| (p, p + m.len())));
+        let (speaker_end, marker_end) = ends.chain(document_end(inner)).min_by_key(|&(p, _)| p)?;
         let mut content_from = after_cue + marker_end;
-        // Swallow a trailing cue after 的话 (的话报道称).
-        for m in [
-            "报道称",
-            "报道说",
-            "表示",
-            "报道",
-            "指出",
-            "显示",
-            "称",
-            "说",
-            "指",
-        ] {
+        // Swallow a trailing cue after 的话 (的话报道称, 的报告指).
+        for m in ["报道称", "报道说", "报道", "显示"]
+            .iter()
+            .chain(CONTENT_OPENERS)
+        {
             if text[content_from..].starts_with(m) {
                 content_from += m.len();
                 break;
@@ -990,6 +969,32 @@ const RELATIVE_TIMES: &[&str] = &[
     "较早前",
 ];
 
+/// Where a relayed speaker ends (援引美国官员的话称), besides its document.
+const RELAY_ENDS: &[&str] = &[
+    "的话",
+    "的消息",
+    "的说法",
+    "消息",
+    "报道称",
+    "表示",
+    "报道",
+    "指出",
+    "称",
+    "说",
+];
+
+/// `(start, end)` of the first 的 + document in `s` (世界粮食计划署的报告).
+fn document_end(s: &str) -> Option<(usize, usize)> {
+    s.match_indices('的').find_map(|(p, de)| {
+        let rest = &s[p + de.len()..];
+        DOCUMENTS
+            .iter()
+            .filter(|d| rest.starts_with(**d))
+            .max_by_key(|d| d.len())
+            .map(|d| (p, p + de.len() + d.len()))
+    })
+}
+
 /// Documents through which a speaker speaks (X的报告称): the speaker stays the speaker.
 const DOCUMENTS: &[&str] = &[
     "裁决",
@@ -1000,6 +1005,8 @@ const DOCUMENTS: &[&str] = &[
     "通告",
     "新闻稿",
     "文件",
+    "调查",
+    "研究",
     "调查报告",
     "研究报告",
     "社论",
@@ -1206,6 +1213,8 @@ fn apply_head(ctx: &Context<'_>, d: &mut Draft, head: Head) {
 
 /// Resolves pronouns, anaphoric descriptions, statements and zero subjects (marked with a
 /// leading NUL in `speaker_text` by `apply_head`).
+/// `relays` are the spans of relay cues in the text (援引, 引述 …).
+#[allow(clippy::too_many_arguments)]
 fn resolve_speaker(
     ctx: &Context<'_>,
     d: &mut Draft,
@@ -1214,6 +1223,7 @@ fn resolve_speaker(
     sentence_first: usize,
     window_first: usize,
     sentence_start: usize,
+    relays: &[Span],
 ) {
     let Some(marked) = d
         .speaker_text
@@ -1284,11 +1294,14 @@ fn resolve_speaker(
             return None;
         }
         let between = &ctx.text[m.span.end..d.clause_start];
+        let relayed = relays
+            .iter()
+            .any(|r| r.start >= m.span.end && r.end <= d.clause_start);
         if !STATEMENT_ACTS
             .iter()
             .chain(DOCUMENTS)
             .any(|a| between.contains(a))
-            || RELAYS.iter().any(|r| between.contains(r))
+            || relayed
         {
             // No act of its own, or it relays someone else's words (《卫报》引述…的报告指).
             return None;
@@ -1381,6 +1394,7 @@ fn direct_after_quotation(
     quotations: &[Span],
     drafts: &mut Vec<Draft>,
     sentence_first: usize,
+    relays: &[Span],
 ) {
     let text = ctx.text;
     for q in quotations
@@ -1447,6 +1461,7 @@ fn direct_after_quotation(
             sentence_first,
             sentence_first,
             s.span.start,
+            relays,
         );
         if d.speaker.is_some() || d.speaker_text.is_some() {
             drafts.push(d);
