@@ -118,29 +118,9 @@ pub(crate) fn descriptions(
     out.sort_by_key(|c| c.span);
 }
 
-/// Heads of an organization description after 该 (longest first).
-const ORG_HEADS: &[&str] = &[
-    "委员会",
-    "电视台",
-    "联盟",
-    "组织",
-    "机构",
-    "公司",
-    "集团",
-    "银行",
-    "基金",
-    "法院",
-    "议会",
-    "大学",
-    "协会",
-    "团体",
-    "政党",
-    "部队",
-    "报社",
-    "网站",
-    "党",
-    "军",
-];
+/// Heads of an organization description after 该 that are not name suffixes (该机构, 该网站);
+/// the others are the organization suffixes themselves (该联盟, 该组织, 该银行, 该部).
+const DESCRIPTION_HEADS: &[&str] = &["机构", "团体", "网站"];
 
 /// Adds 该 + organization head descriptions to `out` (sorted by span) as mentions of the
 /// organization they take up; `is_word_end` says where the segmenter ends words, `name_of`
@@ -154,7 +134,12 @@ pub(crate) fn organizations(
     let mut added: Vec<Candidate> = Vec::new();
     for (at, _) in text.match_indices('该') {
         let start = at + '该'.len_utf8();
-        let Some(head) = ORG_HEADS.iter().find(|h| text[start..].starts_with(**h)) else {
+        let Some(head) = super::suffix::ORG_SUFFIXES
+            .iter()
+            .chain(DESCRIPTION_HEADS)
+            .filter(|h| text[start..].starts_with(**h))
+            .max_by_key(|h| h.len())
+        else {
             continue;
         };
         let span = Span::new(at, start + head.len());
