@@ -82,7 +82,8 @@ impl EntityKind {
 /// One real-world referent in a document, with all its mentions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
-    /// Stable id: the dictionary's id, or `new:TYPE:NAME` for an entity found by a recogniser.
+    /// Stable id: the dictionary's id, or `person:NAME`, `place:NAME`, `org:NAME`, `other:NAME` for
+    /// an entity found by a recogniser.
     pub id: EntityId,
     /// Canonical name.
     pub name: String,

@@ -223,12 +223,7 @@ impl Model {
                 m.names.insert(name.to_string(), ty);
                 continue;
             }
-            let mut row = [0i16; NT];
-            for tw in weights.split(' ') {
-                let (t, w) = tw.split_once(':').ok_or_else(bad)?;
-                let t = tag_of(t).ok_or_else(bad)?;
-                row[t] = w.parse().map_err(|_| bad())?;
-            }
+            let row = parse_row(weights).ok_or_else(bad)?;
             if let Some(prev) = feat.strip_prefix("T=") {
                 let p = if prev == "^" {
                     START
@@ -271,6 +266,16 @@ impl Model {
 const CLOSED: [usize; 7] = [0, 3, 4, 7, 8, 11, 12];
 /// Tags whose predecessors are exactly [`CLOSED`]: `O`, `B-*`, `S-*`.
 const OPENERS: [usize; 7] = [0, 1, 4, 5, 8, 9, 12];
+
+/// A weight row of the model file: `TAG:WEIGHT` pairs separated by spaces.
+fn parse_row(weights: &str) -> Option<Row> {
+    let mut row = [0i16; NT];
+    for tw in weights.split(' ') {
+        let (t, w) = tw.split_once(':')?;
+        row[tag_of(t)?] = w.parse().ok()?;
+    }
+    Some(row)
+}
 
 /// Constrained Viterbi over emission scores (the first [`NT`] of each row) and transitions
 /// (row [`START`] = from the start). The BIOES constraints are the loops' shape: `O`, `B-X`
@@ -483,12 +488,7 @@ mod tests {
             .filter(|l| !(l.starts_with('#') || l.starts_with("N=") || l.starts_with("T=")));
         for line in features {
             let (feat, weights) = line.split_once('\t').unwrap();
-            let mut row = [0i16; NT];
-            for tw in weights.split(' ') {
-                let (t, w) = tw.split_once(':').unwrap();
-                row[tag_of(t).unwrap()] = w.parse().unwrap();
-            }
-            by_hash.insert(Fnv::of(feat), row);
+            by_hash.insert(Fnv::of(feat), parse_row(weights).unwrap());
         }
         let m = builtin().unwrap();
         let seg = crate::segment::Segmenter::new([]);
