@@ -246,8 +246,12 @@ impl Analyzer {
             tokens: &tokens,
             mentions: &candidates,
         };
-        let quotes = quote::extract(&self.cues, &ctx);
-        let relations = relation::extract(&self.interactions, &ctx, &quotes);
+        let groups = match self.recognizers.rules {
+            true => mention::groups(&norm, &candidates, country_of),
+            false => Vec::new(),
+        };
+        let mut quotes = quote::extract(&self.cues, &ctx);
+        let relations = relation::extract(&self.interactions, &ctx, &quotes, &groups);
         let mentions = candidates.into_iter().map(|c| {
             (
                 c.entity,
@@ -264,6 +268,14 @@ impl Analyzer {
                 .get(id)
                 .map(|e| (e.name.clone(), e.kind, e.country.clone(), e.en.clone()))
         });
+        let groups: Vec<mention::Group> = groups
+            .into_iter()
+            .map(|g| mention::Group {
+                text: text[g.span.range()].to_string(),
+                ..g
+            })
+            .collect();
+        quote::attach_groups(text, &mut quotes, &groups);
         Document {
             id: article.id.clone(),
             title: article.title.clone(),
@@ -273,6 +285,7 @@ impl Analyzer {
             entities,
             quotes,
             relations,
+            groups,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The document: the output contract of `newsgraph analyze`, one JSON object per article.
 
 use crate::entity::Entity;
+use crate::mention::Group;
 use crate::quote::Quote;
 use crate::relation::Relation;
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,10 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     /// Actor–actor relations.
     pub relations: Vec<Relation>,
+    /// Plural descriptions and the entities they name (两国总统 → 拜登, 普京): an extension of
+    /// the contract.
+    #[serde(default)]
+    pub groups: Vec<Group>,
 }
 
 impl Document {

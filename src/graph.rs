@@ -36,6 +36,7 @@
 //!     entities: vec![entity("joe-biden", "拜登", Some("usa")),
 //!                    entity("vladimir-putin", "普京", Some("russia"))],
 //!     quotes: vec![],
+//!     groups: vec![],
 //!     relations: vec![Relation {
 //!         source: EntityId::new("joe-biden"), target: EntityId::new("vladimir-putin"),
 //!         cameo: Cameo::Threaten, kind: "warn".into(), modality: Modality::Asserted,

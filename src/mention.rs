@@ -5,6 +5,7 @@ mod chinese_name;
 pub(crate) mod gazetteer;
 // Without the embedded model only the parser's tests and the trainer use some of it.
 mod coref;
+mod group;
 #[cfg_attr(not(feature = "ner-model"), allow(dead_code))]
 mod model;
 mod recognize;
@@ -16,6 +17,9 @@ use crate::span::Span;
 use gazetteer::{Gazetteer, Target};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+
+pub use group::Group;
+pub(crate) use group::groups;
 
 /// The NER model trainer and its scorer (feature `train-ner`, used by `examples/train_ner.rs`).
 #[cfg(feature = "train-ner")]

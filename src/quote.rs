@@ -56,6 +56,10 @@ pub struct Quote {
     pub content: TextSpan,
     /// The outlet that relays the speaker (路透社 in 路透社援引美国官员的话).
     pub via: Option<EntityId>,
+    /// The members of a plural speaker (两国领导人表示 → both leaders), when `speaker` is null
+    /// and the speaker is a [`Group`](crate::mention::Group) of the document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<EntityId>,
     /// Index (in `quotes`) of the statement this one is nested in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<usize>,
@@ -1616,8 +1620,28 @@ fn finish(ctx: &Context<'_>, drafts: Vec<Draft>) -> Vec<Quote> {
                 text: ctx.original[s..e].to_string(),
             },
             via: d.via.clone(),
+            speakers: Vec::new(),
             parent: d.parent.and_then(|p| index.get(p).copied().flatten()),
         });
     }
     out
+}
+
+/// Gives a quote without a speaker entity the members of the group its speaker words are:
+/// the last plural description before the cue in the same sentence with exactly those words
+/// (两国领导人表示 → both leaders).
+pub(crate) fn attach_groups(text: &str, quotes: &mut [Quote], groups: &[crate::mention::Group]) {
+    for q in quotes.iter_mut().filter(|q| q.speaker.is_none()) {
+        let Some(words) = &q.speaker_text else {
+            continue;
+        };
+        let group = groups.iter().rev().find(|g| {
+            g.span.end <= q.cue_span.start
+                && &g.text == words
+                && !text[g.span.end..q.cue_span.start].contains(['。', '！', '？', '\n'])
+        });
+        if let Some(g) = group {
+            q.speakers = g.members.clone();
+        }
+    }
 }

@@ -21,6 +21,17 @@ fn render(doc: &Document) -> String {
             writeln!(out, "  mention\t{:?}\t{}\t{:?}", m.span, m.text, m.rule).unwrap();
         }
     }
+    for g in &doc.groups {
+        let members: Vec<&str> = g.members.iter().map(|m| m.as_str()).collect();
+        writeln!(
+            out,
+            "group\t{:?}\t{}\t{}",
+            g.span,
+            g.text,
+            members.join(",")
+        )
+        .unwrap();
+    }
     for q in &doc.quotes {
         let speaker = q.speaker.as_ref().map_or("-", |s| s.as_str());
         let parent = q.parent.map_or(String::new(), |p| format!("\tparent={p}"));

@@ -65,6 +65,7 @@ fn doc(id: &str, text: &str, entities: Vec<Entity>, relations: &[R<'_>]) -> Docu
         entities,
         quotes: vec![],
         relations,
+        groups: vec![],
     }
 }
 

@@ -226,3 +226,32 @@ fn direct_quotation_over_several_paragraphs() {
         "我们不想要战争。我们希望谈判。\n“但是北约必须停止东扩。\n“这是我们的红线"
     );
 }
+
+#[test]
+fn a_plural_speaker_names_its_members() {
+    // (text, speaker words, the members the quote lists).
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "法国总统马克龙与德国总理朔尔茨通话。两国领导人表示，各方应当保持克制。",
+            "两国领导人",
+            &["emmanuel-macron", "olaf-scholz"],
+        ),
+        // Anonymous officials stay anonymous: no members.
+        (
+            "美国官员透露了消息。这些官员指出，制裁可能包括银行。",
+            "这些官员",
+            &[],
+        ),
+    ];
+    for &(text, words, want) in cases {
+        let doc = ANALYZER.analyze(&Article::new("t", text).with_date("2021-12-08"));
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| q.speaker_text.as_deref() == Some(words))
+            .unwrap_or_else(|| panic!("no quote by {words} in {text}"));
+        assert_eq!(q.speaker, None, "{text}");
+        let got: Vec<&str> = q.speakers.iter().map(|s| s.as_str()).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}

@@ -66,6 +66,29 @@ fn relation_cases() {
             "白宫表示，拜登警告普京不要入侵。",
             &[("joe-biden", "vladimir-putin", "13", "reported")],
         ),
+        // A plural description stands for its members: 两国总统 before a symmetric cue relates
+        // the two presidents to each other, 双方 the two parties of the last A与B phrase.
+        (
+            "美国总统拜登会见了俄罗斯总统普京。随后两国总统举行会谈。",
+            &[
+                ("joe-biden", "vladimir-putin", "04", "asserted"), // 会见
+                ("joe-biden", "vladimir-putin", "04", "asserted"), // 两国总统举行会谈
+            ],
+        ),
+        (
+            "马克龙与普京在莫斯科见面，双方举行会谈。",
+            &[("emmanuel-macron", "vladimir-putin", "04", "asserted")],
+        ),
+        (
+            "法国总统马克龙与德国总理朔尔茨通话。两国领导人谴责俄罗斯。",
+            &[
+                ("emmanuel-macron", "olaf-scholz", "04", "asserted"),
+                ("emmanuel-macron", "rus", "11", "asserted"),
+                ("olaf-scholz", "rus", "11", "asserted"),
+            ],
+        ),
+        // One president named: 两国总统 names no pair, no relation from it.
+        ("美国总统拜登发表讲话。两国总统举行会谈。", &[]),
         // No second actor, no relation; co-occurrence alone codes nothing.
         ("这场会谈持续了两个小时。", &[]),
         ("拜登和普京都出席了峰会。", &[]),

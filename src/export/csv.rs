@@ -7,7 +7,7 @@
 //! |---|---|---|
 //! | `entities.csv` | entity of a document | `doc_id, entity_id, name, type, country, en, mentions, forms` |
 //! | `mentions.csv` | mention | `doc_id, entity_id, entity_name, type, start, end, text, rule` |
-//! | `quotes.csv` | quote | `doc_id, date, quote_index, speaker_id, speaker_name, speaker_text, cue, cue_type, kind, via_id, via_name, parent, content_start, content_end, content_text` |
+//! | `quotes.csv` | quote | `doc_id, date, quote_index, speaker_id, speaker_name, speaker_text, speaker_group, cue, cue_type, kind, via_id, via_name, parent, content_start, content_end, content_text` |
 //! | `relations.csv` | relation | `doc_id, date, relation_index, source_id, source_name, target_id, target_name, cameo, cameo_name, quad_class, type, modality, symmetric, cue, quote_index, evidence_start, evidence_end, evidence_text` |
 //!
 //! From an [`ActorGraph`]:
@@ -94,6 +94,7 @@ const QUOTES: &[&str] = &[
     "speaker_id",
     "speaker_name",
     "speaker_text",
+    "speaker_group",
     "cue",
     "cue_type",
     "kind",
@@ -338,6 +339,7 @@ impl<W: Write> DocumentTables<W> {
                     opt_id(q.speaker.as_ref()),
                     name(q.speaker.as_ref()),
                     q.speaker_text.clone().unwrap_or_default(),
+                    join(q.speakers.iter().map(EntityId::as_str)),
                     q.cue.clone(),
                     serde_name(&q.cue_type),
                     serde_name(&q.kind),

@@ -180,9 +180,22 @@ pub(crate) fn organizations(
     out.sort_by_key(|c| c.span);
 }
 
+/// The introduction of a mention at `span`: the title words right before it, back to the
+/// clause start and at most 12 characters (乌克兰总统新闻秘书|谢尔盖·尼基福罗夫).
+pub(super) fn introduction(text: &str, span: Span) -> Span {
+    let before = &text[..span.start];
+    let clause = before
+        .char_indices()
+        .rev()
+        .find(|(_, ch)| !ch.is_alphanumeric())
+        .map_or(0, |(i, ch)| i + ch.len_utf8());
+    let twelve = before.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    Span::new(clause.max(twelve), span.start)
+}
+
 /// Where the window of antecedents of a description at `at` starts: this paragraph and the
 /// two before it.
-fn window_start(text: &str, at: usize) -> usize {
+pub(super) fn window_start(text: &str, at: usize) -> usize {
     text[..at]
         .match_indices('\n')
         .map(|(i, _)| i)
@@ -208,18 +221,7 @@ fn antecedent(
             c.kind == EntityKind::Person && c.span.end <= at && c.span.start >= window_start
         })
         .find(|c| {
-            // The introduction: the title words right before a mention of this person, back to
-            // the clause start and at most 12 characters (乌克兰总统新闻秘书|谢尔盖·尼基福罗夫).
-            let intro = |m: &Candidate| {
-                let before = &text[..m.span.start];
-                let clause = before
-                    .char_indices()
-                    .rev()
-                    .find(|(_, ch)| !ch.is_alphanumeric())
-                    .map_or(0, |(i, ch)| i + ch.len_utf8());
-                let twelve = before.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
-                Span::new(clause.max(twelve), m.span.start)
-            };
+            let intro = |m: &Candidate| introduction(text, m.span);
             let mentions: Vec<&Candidate> = out
                 .iter()
                 .filter(|m| m.entity == c.entity && m.span.end <= at)

@@ -1,7 +1,9 @@
 //! Relation extraction: interaction cues with two entity arguments.
 
 use super::{Modality, Relation};
+use crate::entity::EntityId;
 use crate::lexicon::{ArgFrame, InteractionCue};
+use crate::mention::{Candidate, Group};
 use crate::quote::{Context, Quote};
 use crate::span::Span;
 
@@ -52,18 +54,43 @@ const PLAN: &[&str] = &[
 
 /// The relations of a document: for each interaction cue, a source and target entity taken
 /// by the cue's frame. A relation needs both ends; nothing is coded from co-occurrence.
+///
+/// A plural description ([`Group`]) stands where an actor would, as all of its members: a
+/// group source gives one relation per member, a group target one per member, and a group
+/// before a symmetric cue with no other party (两国总统举行会谈) relates its members to each
+/// other.
 pub(crate) fn extract(
     matcher: &InteractionMatcher,
     ctx: &Context<'_>,
     quotes: &[Quote],
+    groups: &[Group],
 ) -> Vec<Relation> {
     use crate::entity::EntityKind;
     let text = ctx.text;
-    let actors: Vec<&crate::mention::Candidate> = ctx
+    // Groups take part as actors with placeholder ids, replaced by their members below.
+    let placeholders: Vec<Candidate> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| Candidate {
+            span: g.span,
+            kind: EntityKind::Person,
+            entity: group_id(i),
+            rule: g.rule,
+        })
+        .collect();
+    let mut actors: Vec<&Candidate> = ctx
         .mentions
         .iter()
         .filter(|m| m.kind != EntityKind::Other)
+        .chain(&placeholders)
         .collect();
+    actors.sort_by_key(|m| m.span);
+    let members = |id: &EntityId| -> Vec<EntityId> {
+        match groups_index(id) {
+            Some(i) => groups[i].members.clone(),
+            None => vec![id.clone()],
+        }
+    };
     let mut out: Vec<Relation> = Vec::new();
     let hits = matcher.find(text, ctx.bounds);
     for hit in &hits {
@@ -80,7 +107,7 @@ pub(crate) fn extract(
         let speech = quotes.iter().position(|q| q.cue_span.overlaps(hit.span));
         for &ci in &hit.cues {
             let cue = matcher.cue(ci);
-            let Some((source, targets, source_end)) = arguments(
+            let found = arguments(
                 ctx,
                 &actors,
                 cue.frame,
@@ -88,7 +115,16 @@ pub(crate) fn extract(
                 clause_start,
                 sentence.span,
                 speech.map(|i| &quotes[i]),
-            ) else {
+            )
+            .or_else(|| {
+                // 两国总统举行会谈: a group alone before a symmetric cue meets itself.
+                let (g, end) =
+                    source_before(ctx, &actors, clause_start, sentence.span, hit.span.start)
+                        .filter(|_| cue.symmetric)?;
+                groups_index(&g)?;
+                Some((g.clone(), vec![g], end))
+            });
+            let Some((source, targets, source_end)) = found else {
                 continue;
             };
             let modality_from = source_end.min(hit.span.start);
@@ -100,14 +136,24 @@ pub(crate) fn extract(
                 quotes,
                 speech,
             );
-            for target in targets {
-                if target == source {
-                    continue;
+            let mut pairs: Vec<(EntityId, EntityId)> = Vec::new();
+            for target in &targets {
+                let sources = members(&source);
+                for (k, s) in sources.iter().enumerate() {
+                    for t in members(target) {
+                        // Within one group each pair once (a group with itself).
+                        let within = *target == source && sources[..=k].contains(&t);
+                        if !within && t != *s {
+                            pairs.push((s.clone(), t));
+                        }
+                    }
                 }
+            }
+            for (source, target) in pairs {
                 let (source, target) = if cue.symmetric && target < source {
-                    (target, source.clone())
+                    (target, source)
                 } else {
-                    (source.clone(), target)
+                    (source, target)
                 };
                 let evidence = Span::new(
                     clause_start.min(hit.span.start),
@@ -147,12 +193,25 @@ pub(crate) fn extract(
     out
 }
 
-type Args = (crate::entity::EntityId, Vec<crate::entity::EntityId>, usize);
+type Args = (EntityId, Vec<EntityId>, usize);
+
+/// The placeholder id of group `i` among the actors.
+fn group_id(i: usize) -> EntityId {
+    EntityId::new(format!("{GROUP_PREFIX}{i}"))
+}
+
+/// The index of the group a placeholder id stands for.
+fn groups_index(id: &EntityId) -> Option<usize> {
+    id.as_str().strip_prefix(GROUP_PREFIX)?.parse().ok()
+}
+
+/// Placeholder ids start with a character no entity id has (ids are `[a-z0-9:_-]` or names).
+const GROUP_PREFIX: &str = "\u{0}group:";
 
 /// Source, targets and where the source ends, for one frame.
 fn arguments(
     ctx: &Context<'_>,
-    actors: &[&crate::mention::Candidate],
+    actors: &[&Candidate],
     frame: ArgFrame,
     cue: Span,
     clause_start: usize,
@@ -214,12 +273,12 @@ fn arguments(
 /// X警告Y: the source before the cue (or the speaker of the speech act), targets right after it.
 fn svo(
     ctx: &Context<'_>,
-    actors: &[&crate::mention::Candidate],
+    actors: &[&Candidate],
     cue: Span,
     clause_start: usize,
     sentence: Span,
     speech: Option<&Quote>,
-    after_cue: &dyn Fn(usize) -> Vec<crate::entity::EntityId>,
+    after_cue: &dyn Fn(usize) -> Vec<EntityId>,
 ) -> Option<Args> {
     let targets = after_cue(cue.end);
     if targets.is_empty() {
@@ -238,11 +297,11 @@ fn svo(
 /// a clause with no actor takes the subject of the sentence (…，并对俄罗斯实施制裁).
 fn source_before(
     ctx: &Context<'_>,
-    actors: &[&crate::mention::Candidate],
+    actors: &[&Candidate],
     clause_start: usize,
     sentence: Span,
     end: usize,
-) -> Option<(crate::entity::EntityId, usize)> {
+) -> Option<(EntityId, usize)> {
     let text = ctx.text;
     let mut in_clause = actors
         .iter()
@@ -289,13 +348,13 @@ fn source_before(
 /// coordinated with them (英国、意大利、法国和德国), up to `limit`.
 fn targets_from(
     ctx: &Context<'_>,
-    actors: &[&crate::mention::Candidate],
+    actors: &[&Candidate],
     from: usize,
     limit: usize,
     max_gap_chars: usize,
-) -> Vec<crate::entity::EntityId> {
+) -> Vec<EntityId> {
     let text = ctx.text;
-    let mut out: Vec<crate::entity::EntityId> = Vec::new();
+    let mut out: Vec<EntityId> = Vec::new();
     let mut at = from;
     while let Some(m) = actors
         .iter()
