@@ -247,7 +247,7 @@ impl Analyzer {
             mentions: &candidates,
         };
         let groups = match self.recognizers.rules {
-            true => mention::groups(&norm, &candidates, country_of),
+            true => mention::groups(&norm, &tokens, &candidates, country_of),
             false => Vec::new(),
         };
         let mut quotes = quote::extract(&self.cues, &ctx);

@@ -183,14 +183,15 @@ pub(crate) fn organizations(
 /// The introduction of a mention at `span`: the title words right before it, back to the
 /// clause start and at most 12 characters (乌克兰总统新闻秘书|谢尔盖·尼基福罗夫).
 pub(super) fn introduction(text: &str, span: Span) -> Span {
-    let before = &text[..span.start];
-    let clause = before
-        .char_indices()
-        .rev()
-        .find(|(_, ch)| !ch.is_alphanumeric())
-        .map_or(0, |(i, ch)| i + ch.len_utf8());
-    let twelve = before.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
-    Span::new(clause.max(twelve), span.start)
+    let mut start = span.start;
+    for (i, ch) in text[..span.start].char_indices().rev().take(12) {
+        // CJK ideographs first: `is_alphanumeric` is a table search for them.
+        if !(('\u{4E00}'..='\u{9FFF}').contains(&ch) || ch.is_alphanumeric()) {
+            break;
+        }
+        start = i;
+    }
+    Span::new(start, span.start)
 }
 
 /// Where the window of antecedents of a description at `at` starts: this paragraph and the

@@ -18,8 +18,10 @@
 use super::coref::{introduction, window_start};
 use super::{Candidate, MentionRule};
 use crate::entity::{EntityId, EntityKind};
+use crate::segment::Token;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
 
 /// A plural description and the entities it names, in the order the article introduced them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +43,25 @@ const PAIR: &[&str] = &["两国", "两位", "两名"];
 const PLURAL: &[&str] = &["这些", "上述", "以上"];
 /// The marker of the two parties of a bilateral act.
 const BOTH_SIDES: &str = "双方";
+/// Where the markers stand in `text`, in order: at the start of a jieba token (两|国|总统,
+/// 双方|在, 双方同意), never inside a word.
+fn markers<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+) -> impl Iterator<Item = (usize, &'static str)> + 'a {
+    tokens.iter().filter_map(move |t| {
+        let rest = &text[t.span.start..];
+        // Most tokens stop at their first character.
+        if !rest.starts_with(['两', '双', '这', '上', '以']) {
+            return None;
+        }
+        PAIR.iter()
+            .chain(PLURAL)
+            .chain([&BOTH_SIDES])
+            .find(|m| rest.starts_with(**m))
+            .map(|m| (t.span.start, *m))
+    })
+}
 /// Person heads of a plural description, longest first, with the titles an introduction may
 /// carry for each (a head stands for itself when it has no entry of its own).
 const HEADS: &[(&str, &[&str])] = &[
@@ -80,41 +101,46 @@ const DEFENCE: &[&str] = &["国防部长", "防长", "国防大臣"];
 /// Joiners of a bilateral phrase (A与B).
 const WITH: &[char] = &['与', '和', '同', '跟'];
 
-/// The plural descriptions of `text` with their members; `mentions` sorted by span,
+/// The plural descriptions of `text` (with its jieba `tokens`) and their members; `mentions` sorted by span,
 /// `country_of` gives an entity's country where the dictionary knows it.
 pub(crate) fn groups(
     text: &str,
+    tokens: &[Token],
     mentions: &[Candidate],
     country_of: impl Fn(&EntityId) -> Option<EntityId>,
 ) -> Vec<Group> {
     let mut out = Vec::new();
-    let markers = text.match_indices(['两', '双', '这', '上', '以']);
-    for (at, _) in markers {
-        let rest = &text[at..];
-        let Some(marker) = PAIR
-            .iter()
-            .chain(PLURAL)
-            .chain([&BOTH_SIDES])
-            .find(|m| rest.starts_with(**m))
-        else {
-            continue;
-        };
+    let mut intros: Option<Vec<u32>> = None;
+    for (at, marker) in markers(text, tokens) {
         let after = at + marker.len();
         let head = HEADS.iter().find(|(h, _)| text[after..].starts_with(h));
         let end = after + head.map_or(0, |(h, _)| h.len());
         let span = Span::new(at, end);
         // Part of a name or of a longer word someone else found (两国关系协会).
-        if mentions.iter().any(|m| m.span.overlaps(span)) {
+        let k = mentions.partition_point(|m| m.span.start < span.end);
+        if mentions[..k]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|m| m.span.overlaps(span))
+        {
             continue;
         }
-        let members = match (*marker, head) {
+        let intros = intros.get_or_insert_with(|| introductions(text, mentions));
+        let found = Found {
+            text,
+            mentions,
+            intros,
+            at,
+        };
+        let members = match (marker, head) {
             (BOTH_SIDES, _) => both_sides(text, mentions, at),
             (m, Some((_, titles))) if PAIR.contains(&m) => {
                 let named_countries = countries_before(text, mentions, at);
-                let people = introduced(text, mentions, at, titles);
+                let people = found.introduced(titles);
                 pair(&people, m == "两国", &named_countries, &country_of)
             }
-            (_, Some((_, titles))) => introduced_together(text, mentions, at, titles),
+            (_, Some((_, titles))) => found.introduced_together(titles),
             _ => Vec::new(),
         };
         if members.len() >= 2 {
@@ -132,101 +158,161 @@ pub(crate) fn groups(
     out
 }
 
-/// Distinct people mentioned before `at` in the window whose introduction carries one of
-/// `titles`, most recent first.
-fn introduced(text: &str, mentions: &[Candidate], at: usize, titles: &[&str]) -> Vec<EntityId> {
-    let from = window_start(text, at);
-    let mut out: Vec<EntityId> = Vec::new();
-    for c in mentions.iter().rev() {
-        if c.kind != EntityKind::Person || c.span.end > at || c.span.start < from {
-            continue;
-        }
-        if out.contains(&c.entity) {
-            continue;
-        }
-        let titled = mentions.iter().any(|m| {
-            m.entity == c.entity
-                && m.span.end <= at
-                && titles
-                    .iter()
-                    .any(|t| text[own_introduction(text, mentions, m)].contains(t))
-        });
-        if titled {
-            out.push(c.entity.clone());
-        }
-    }
-    out
-}
-
-/// For 这些/上述 + head: the people introduced with the title in the sentence of the most
-/// recent of them, when there are two or more and the title's last use before `at` belongs
-/// to one of them — 英国、法国和德国领导人…上述领导人 takes up the unnamed leaders, not the
-/// presidents named before them.
-fn introduced_together(
-    text: &str,
-    mentions: &[Candidate],
-    at: usize,
-    titles: &[&str],
-) -> Vec<EntityId> {
-    let people = introduced(text, mentions, at, titles);
-    let intro_of = |id: &EntityId| -> Vec<(Span, Span)> {
-        mentions
-            .iter()
-            .filter(|m| &m.entity == id && m.span.end <= at)
-            .map(|m| (own_introduction(text, mentions, m), m.span))
-            .collect()
-    };
-    let from = window_start(text, at);
-    let last_title = titles
+/// Every title word of [`HEADS`], each a bit of a title set.
+static TITLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&str> = HEADS
         .iter()
-        .filter_map(|t| text[from..at].rfind(t).map(|i| from + i))
-        .max();
-    let named = last_title.is_some_and(|t| {
-        people
-            .iter()
-            .flat_map(&intro_of)
-            .any(|(intro, _)| intro.start <= t && t < intro.end)
-    });
-    let Some(recent) = people.first().filter(|_| named) else {
-        return Vec::new();
-    };
-    let Some((_, span)) = intro_of(recent).into_iter().next_back() else {
-        return Vec::new();
-    };
-    let ends = ['。', '！', '？', '\n'];
-    let sentence = Span::new(
-        text[..span.start]
-            .char_indices()
-            .rev()
-            .find(|(_, c)| ends.contains(c))
-            .map_or(0, |(i, c)| i + c.len_utf8()),
-        text[span.end..]
-            .find(ends)
-            .map_or(text.len(), |i| span.end + i),
-    );
-    let together: Vec<EntityId> = people
-        .iter()
-        .filter(|p| intro_of(p).iter().any(|(_, m)| sentence.contains(*m)))
-        .cloned()
+        .flat_map(|(_, ts)| ts.iter().copied())
         .collect();
-    if together.len() >= 2 {
-        together
-    } else {
-        Vec::new()
+    words.sort_unstable();
+    words.dedup();
+    assert!(words.len() <= 32, "title sets are u32 masks");
+    words
+});
+/// The title words by their first character, sorted by it.
+static TITLE_STARTS: LazyLock<Vec<(char, Vec<usize>)>> = LazyLock::new(|| {
+    let mut out: Vec<(char, Vec<usize>)> = Vec::new();
+    for (k, w) in TITLE_WORDS.iter().enumerate() {
+        let first = w.chars().next().expect("title words are not empty");
+        match out.iter_mut().find(|(c, _)| *c == first) {
+            Some((_, ks)) => ks.push(k),
+            None => out.push((first, vec![k])),
+        }
     }
+    out.sort_unstable();
+    out
+});
+
+/// The title set of `titles`.
+fn title_mask(titles: &[&str]) -> u32 {
+    titles
+        .iter()
+        .filter_map(|t| TITLE_WORDS.iter().position(|w| w == t))
+        .fold(0, |m, i| m | 1 << i)
 }
 
-/// The introduction of `m`, not reaching back past another person (总统拜登与外长|拉夫罗夫).
-fn own_introduction(text: &str, mentions: &[Candidate], m: &Candidate) -> Span {
-    let intro = introduction(text, m.span);
-    let start = mentions
+/// The titles each mention is introduced with (none for all but people): the title words
+/// right before it, not reaching back past another person (总统拜登与外长|拉夫罗夫).
+fn introductions(text: &str, mentions: &[Candidate]) -> Vec<u32> {
+    let mut last_person_end = 0;
+    mentions
         .iter()
-        .filter(|p| p.kind == EntityKind::Person && p.span.end <= m.span.start)
-        .map(|p| p.span.end)
-        .filter(|&e| e > intro.start)
-        .max()
-        .unwrap_or(intro.start);
-    Span::new(start, intro.end)
+        .map(|m| {
+            if m.kind != EntityKind::Person {
+                return 0;
+            }
+            let intro = introduction(text, m.span);
+            let start = intro.start.max(last_person_end.min(m.span.start));
+            last_person_end = last_person_end.max(m.span.end);
+            let intro = &text[start..intro.end];
+            let mut mask = 0;
+            for (i, c) in intro.char_indices() {
+                let Ok(j) = TITLE_STARTS.binary_search_by_key(&c, |(first, _)| *first) else {
+                    continue;
+                };
+                let rest = &intro[i..];
+                for &k in &TITLE_STARTS[j].1 {
+                    if rest.starts_with(TITLE_WORDS[k]) {
+                        mask |= 1 << k;
+                    }
+                }
+            }
+            mask
+        })
+        .collect()
+}
+
+/// The mentions before a description at `at`, with their introductions.
+struct Found<'a> {
+    text: &'a str,
+    mentions: &'a [Candidate],
+    intros: &'a [u32],
+    at: usize,
+}
+
+impl Found<'_> {
+    /// Mentions (with introductions) ending before the description.
+    fn before(&self) -> impl DoubleEndedIterator<Item = (&Candidate, u32)> + '_ {
+        let n = self.mentions.partition_point(|m| m.span.start < self.at);
+        self.mentions[..n]
+            .iter()
+            .zip(self.intros.iter().copied())
+            .filter(|(m, _)| m.span.end <= self.at)
+    }
+
+    /// Distinct people mentioned in the window whose introduction (there or earlier) carries
+    /// one of `titles`, most recent first.
+    fn introduced(&self, titles: &[&str]) -> Vec<EntityId> {
+        let mask = title_mask(titles);
+        let mut titled: Vec<&EntityId> = self
+            .before()
+            .filter(|(_, intro)| intro & mask != 0)
+            .map(|(m, _)| &m.entity)
+            .collect();
+        titled.sort_unstable();
+        titled.dedup();
+        let from = window_start(self.text, self.at);
+        let mut out: Vec<EntityId> = Vec::new();
+        for (c, _) in self.before().rev() {
+            if c.span.start < from {
+                break;
+            }
+            if c.kind == EntityKind::Person
+                && titled.binary_search(&&c.entity).is_ok()
+                && !out.contains(&c.entity)
+            {
+                out.push(c.entity.clone());
+            }
+        }
+        out
+    }
+
+    /// For 这些/上述 + head: the people introduced with the title in the sentence of the most
+    /// recent of them, when there are two or more and the title's last use before the
+    /// description belongs to one of them — 英国、法国和德国领导人…上述领导人 takes up the unnamed
+    /// leaders, not the presidents named before them.
+    fn introduced_together(&self, titles: &[&str]) -> Vec<EntityId> {
+        let text = self.text;
+        let people = self.introduced(titles);
+        let of = |id: &EntityId| -> Vec<Span> {
+            self.before()
+                .filter(|(m, _)| &m.entity == id)
+                .map(|(m, _)| m.span)
+                .collect()
+        };
+        let Some(recent) = people.first() else {
+            return Vec::new();
+        };
+        let Some(span) = of(recent).into_iter().next_back() else {
+            return Vec::new();
+        };
+        // The title used again after the last titled person, for people not named.
+        let since = &text[span.end..self.at];
+        if titles.iter().any(|t| since.contains(t)) {
+            return Vec::new();
+        }
+        let ends = ['。', '！', '？', '\n'];
+        let sentence = Span::new(
+            text[..span.start]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| ends.contains(c))
+                .map_or(0, |(i, c)| i + c.len_utf8()),
+            text[span.end..]
+                .find(ends)
+                .map_or(text.len(), |i| span.end + i),
+        );
+        let together: Vec<EntityId> = people
+            .iter()
+            .filter(|p| of(p).iter().any(|m| sentence.contains(*m)))
+            .cloned()
+            .collect();
+        if together.len() >= 2 {
+            together
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 /// The two most recent of `people` (most recent first) that fit: from different countries
@@ -354,6 +440,16 @@ mod tests {
             .collect()
     }
 
+    /// One token per character: every character may start a marker.
+    fn char_tokens(text: &str) -> Vec<Token> {
+        text.char_indices()
+            .map(|(i, c)| Token {
+                span: Span::new(i, i + c.len_utf8()),
+                pos: crate::segment::Pos::Other,
+            })
+            .collect()
+    }
+
     #[test]
     fn group_cases() {
         use EntityKind::{Organization as O, Person as P, Place as L};
@@ -475,7 +571,7 @@ mod tests {
             ),
         ];
         for &(t, names, description, want) in cases {
-            let got = groups(t, &mentions(t, names), country);
+            let got = groups(t, &char_tokens(t), &mentions(t, names), country);
             let found = got.iter().find(|g| g.text == description);
             let members: Vec<&str> = found
                 .map(|g| g.members.iter().map(EntityId::as_str).collect())
