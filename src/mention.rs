@@ -173,15 +173,42 @@ pub(crate) fn find_mentions(
             rule,
         }
     };
+    // A country and a place in it (英国伦敦, 美国纽约) line up together where jieba's words
+    // straddle them or join them (英国伦敦 as one word); 马里兰州 is not 马里 + 兰州.
+    let id_of = |m: &gazetteer::RawMatch| match m.target {
+        Target::Entity(t) => Some(&gaz.entities[t as usize].0),
+        _ => None,
+    };
+    let in_country = |country: &gazetteer::RawMatch, place: &gazetteer::RawMatch| {
+        country.span.end == place.span.start
+            && id_of(place)
+                .and_then(&country_of)
+                .is_some_and(|c| id_of(country) == Some(&c))
+    };
+    let chained = |i: usize| {
+        let m = &raw[i];
+        let before = i
+            .checked_sub(1)
+            .map(|j| &raw[j])
+            .filter(|p| in_country(p, m) && bounds.is_start(p.span.start));
+        let after = raw
+            .get(i + 1)
+            .filter(|n| in_country(m, n) && bounds.is_end(n.span.end));
+        (before.is_some(), after.is_some())
+    };
+    let fits = |i: usize| {
+        let (start, end) = chained(i);
+        short_name_fits(text, raw[i].span, &bounds, tokens, start, end)
+    };
     for (i, m) in raw.iter().enumerate() {
         match &m.target {
             Target::Entity(t) => {
-                if short_name_fits(text, m.span, &bounds, tokens) {
+                if fits(i) {
                     out.push(entity(*t, m.span, MentionRule::Gazetteer));
                 }
             }
             Target::Ambiguous(ts) => {
-                if short_name_fits(text, m.span, &bounds, tokens) {
+                if fits(i) {
                     ambiguous.push((m.span, ts.clone()));
                 }
             }
@@ -607,19 +634,29 @@ fn agree_model_once(text: &str, out: &mut [Candidate]) {
 
 /// A short (one- or two-character) CJK name must line up with jieba's words, so that 加纳
 /// (Ghana) is not found in 增加纳税; a token may extend it by a suffix (美国人) or a prefix verb
-/// (访华). Longer and Latin names are distinctive enough on their own.
-fn short_name_fits(text: &str, span: Span, bounds: &Boundaries, tokens: &[Token]) -> bool {
+/// (访华), or an adjacent name that itself lines up (`chained_start`, `chained_end`: 英国|伦敦
+/// where jieba reads 英|国伦|敦). Longer and Latin names are distinctive enough on their own.
+fn short_name_fits(
+    text: &str,
+    span: Span,
+    bounds: &Boundaries,
+    tokens: &[Token],
+    chained_start: bool,
+    chained_end: bool,
+) -> bool {
     let s = &text[span];
     if s.chars().count() > 2 || !s.chars().all(is_cjk) {
         return true;
     }
-    let start_ok = bounds.is_start(span.start)
+    let start_ok = chained_start
+        || bounds.is_start(span.start)
         || bounds.token_at(span.start).is_some_and(|k| {
             let tok = tokens[k].span;
             ABBR_PREFIXES.contains(&text[tok.start..span.start])
                 && text[tok.start..span.start].chars().count() == 1
         });
-    let end_ok = bounds.is_end(span.end)
+    let end_ok = chained_end
+        || bounds.is_end(span.end)
         || bounds
             .token_at(span.end.saturating_sub(1))
             .is_some_and(|k| {

@@ -93,6 +93,27 @@ fn role_phrases_resolve_by_date() {
 /// The recognisers can be turned off: dictionary names, roles and abbreviations stay, unknown
 /// names and descriptions go; without the model only the rules find unknown names.
 #[test]
+fn a_country_and_a_place_in_it_line_up_together() {
+    // jieba reads 英国伦敦 as one word, so neither two-character name lines up with its words
+    // alone; together they do. The dictionaries alone must find them (no model to fall back on).
+    let dictionaries_only = newsgraph::Analyzer::builder()
+        .recognizers(false)
+        .build()
+        .unwrap();
+    let cases: &[(&str, &[&str])] = &[
+        ("制裁英国伦敦的一家律师事务所", &["gbr", "london"]),
+        ("美国纽约州长表示", &["usa", "new-york"]),
+        // Not two names: 马里兰州 is a word of its own and 兰州 is not in 马里.
+        ("师生在马里兰州伍顿高中", &[]),
+    ];
+    for &(text, want) in cases {
+        let doc = dictionaries_only.analyze(&Article::new("t", text));
+        let got: Vec<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
 fn recognizers_can_be_turned_off() {
     let text = "乌克兰官员伊万·彼得连科说，拜登将与普京通话。这位乌克兰官员还说，中方表示关切。";
     let dictionaries_only = newsgraph::Analyzer::builder()
