@@ -257,16 +257,48 @@ pub(crate) fn find_mentions(
         recognized_names(text, &dotted, &titled, &mut out);
         agreements(text, &mut out);
     }
-    // Ambiguous aliases: linked when exactly one candidate is named unambiguously.
+    // Ambiguous aliases: linked when exactly one candidate is named unambiguously, or when
+    // the alias stands in a list of places and exactly one candidate is a place (沙地阿拉伯、
+    // 阿塞拜疆、哈萨克、阿联酋: the country, not the people).
     let named: BTreeSet<&EntityId> = out.iter().map(|c| &c.entity).collect();
+    let listed_with_places = |span: Span| {
+        let place_at = |at: usize, before: bool| {
+            out.iter().any(|c| {
+                c.kind == EntityKind::Place
+                    && if before {
+                        c.span.end == at
+                    } else {
+                        c.span.start == at
+                    }
+            })
+        };
+        let before = ["、", "和", "及", "与"]
+            .iter()
+            .any(|j| text[..span.start].ends_with(j) && place_at(span.start - j.len(), true));
+        let after = ["、", "和", "及", "与"]
+            .iter()
+            .any(|j| text[span.end..].starts_with(j) && place_at(span.end + j.len(), false));
+        before || after
+    };
     let mut resolved = Vec::new();
     let mut blocked = Vec::new();
     for (span, ts) in ambiguous {
         let hits: Vec<u32> = ts
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|t| named.contains(&gaz.entities[*t as usize].0))
             .collect();
+        let places: Vec<u32> = ts
+            .iter()
+            .copied()
+            .filter(|t| gaz.entities[*t as usize].1 == EntityKind::Place)
+            .collect();
         if let [t] = hits.as_slice() {
+            resolved.push(entity(*t, span, MentionRule::Context));
+        } else if let [t] = places.as_slice()
+            && hits.is_empty()
+            && listed_with_places(span)
+        {
             resolved.push(entity(*t, span, MentionRule::Context));
         } else {
             blocked.push(span);

@@ -44,6 +44,12 @@ fn mention_cases() {
         ("他计划明年访华", &[("华", "chn")]),
         ("中美洲国家", &[("中美洲", "central-america")]),
         ("政府决定增加纳税人的负担", &[]),
+        // An ambiguous alias in a list of places is the place (哈萨克 is also a people).
+        (
+            "阿塞拜疆、哈萨克和巴林",
+            &[("阿塞拜疆", "aze"), ("哈萨克", "kaz"), ("巴林", "bhr")],
+        ),
+        ("哈萨克牧民迁往草原", &[]),
         (
             "北约秘书长表示",
             &[("北约", "nato"), ("秘书长", "jens-stoltenberg")],
