@@ -64,6 +64,9 @@ pub enum MentionRule {
     LatinName,
     /// A definite description of a person introduced earlier (这位乌克兰官员).
     Coreference,
+    /// A Chinese name glossed with its Latin form in brackets, and that Latin form
+    /// (祈文辉（Matthew Gearing）).
+    GlossedName,
     /// A Chinese personal name: surname + given name, by jieba's tag or context (黄登仁).
     ChineseName,
     /// An organization by its last word (北京博爱医院, 国家质量技术监督局).
@@ -254,7 +257,9 @@ pub(crate) fn find_mentions(
     }
     abbreviations(gaz, text, &bounds, tokens, &raw, &mut out);
     if use_.rules {
-        recognized_names(text, &dotted, &titled, &mut out);
+        let glossed =
+            recognize::glossed_names(text, tokens, |c| chars::classes(c) & chars::TITLE_END != 0);
+        recognized_names(text, &dotted, &titled, &glossed, &mut out);
         agreements(text, &mut out);
     }
     // Ambiguous aliases: linked when exactly one candidate is named unambiguously, or when
@@ -790,8 +795,46 @@ fn abbreviations(
 /// Adds names found by the recognisers: dotted transliterated names (linked to a gazetteer
 /// person they contain, else a new person), their surnames standing alone, and names after a
 /// title. Gazetteer mentions inside a dotted name are replaced by it.
-fn recognized_names(text: &str, dotted: &[Span], titled: &[Span], out: &mut Vec<Candidate>) {
+fn recognized_names(
+    text: &str,
+    dotted: &[Span],
+    titled: &[Span],
+    glossed: &[(Span, Span)],
+    out: &mut Vec<Candidate>,
+) {
     let mut new_people: Vec<(String, EntityId)> = Vec::new(); // (surname, id)
+    // 祈文辉（Matthew Gearing）: both names of one person; the Latin surname alone later on
+    // is a short form of it.
+    for &(chinese, latin) in glossed {
+        if out.iter().any(|c| c.span.overlaps(latin)) {
+            continue;
+        }
+        let known = out.iter().find(|c| c.span == chinese);
+        let id = match known {
+            Some(c) if c.kind == EntityKind::Person => c.entity.clone(),
+            Some(_) => continue,
+            None if out.iter().any(|c| c.span.overlaps(chinese)) => continue,
+            None => {
+                let id = EntityId::new(format!("person:{}", &text[chinese]));
+                out.push(Candidate {
+                    span: chinese,
+                    kind: EntityKind::Person,
+                    entity: id.clone(),
+                    rule: MentionRule::GlossedName,
+                });
+                id
+            }
+        };
+        if let Some(last) = text[latin].rsplit(' ').next() {
+            new_people.push((last.to_string(), id.clone()));
+        }
+        out.push(Candidate {
+            span: latin,
+            kind: EntityKind::Person,
+            entity: id,
+            rule: MentionRule::GlossedName,
+        });
+    }
     for &d in dotted {
         let inside: Vec<&Candidate> = out.iter().filter(|c| d.contains(c.span)).collect();
         if out

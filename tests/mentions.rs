@@ -50,6 +50,17 @@ fn mention_cases() {
             &[("阿塞拜疆", "aze"), ("哈萨克", "kaz"), ("巴林", "bhr")],
         ),
         ("哈萨克牧民迁往草原", &[]),
+        // A Chinese name glossed with its Latin form: one person, and the Latin surname later.
+        (
+            "前主席祈文辉（Matthew Gearing）辞职。Gearing说，他很遗憾。",
+            &[
+                ("祈文辉", "person:祈文辉"),
+                ("Matthew Gearing", "person:祈文辉"),
+                ("Gearing", "person:祈文辉"),
+            ],
+        ),
+        // Not after a title nor a person word: a product, not a person.
+        ("他们升级了系统（Windows Vista）", &[]),
         (
             "北约秘书长表示",
             &[("北约", "nato"), ("秘书长", "jens-stoltenberg")],

@@ -417,6 +417,58 @@ pub(crate) fn latin_names(text: &str) -> Vec<(Span, crate::entity::EntityKind)> 
     out
 }
 
+/// A Chinese personal name glossed with its Latin form in brackets, as Hong Kong and Taiwan
+/// outlets write them: 前主席祈文辉（Matthew Gearing）, 发言人王文斌（Wang Wenbin）. Returns the
+/// Chinese name (the jieba word right before the bracket: two to four CJK characters after a
+/// title, or tagged as a person) and the Latin name (two to four capitalised words, none of
+/// them an organization word, alone in the brackets).
+pub(crate) fn glossed_names(
+    text: &str,
+    tokens: &[crate::segment::Token],
+    is_title_end: impl Fn(char) -> bool,
+) -> Vec<(Span, Span)> {
+    use crate::segment::Pos;
+    let mut out = Vec::new();
+    for (open, bracket) in text.match_indices(['（', '(']) {
+        let inner_start = open + bracket.len();
+        let Some(close) = text[inner_start..]
+            .find(['）', ')'])
+            .map(|i| inner_start + i)
+        else {
+            continue;
+        };
+        let inner = &text[inner_start..close];
+        let words: Vec<&str> = inner.split(' ').collect();
+        if !(2..=4).contains(&words.len())
+            || !words.iter().all(|w| latin_word(w))
+            || words.iter().any(|w| LATIN_ORG_WORDS.contains(w))
+        {
+            continue;
+        }
+        let k = tokens.partition_point(|t| t.span.end <= open);
+        let Some(name) = k
+            .checked_sub(1)
+            .map(|k| &tokens[k])
+            .filter(|t| t.span.end == open)
+        else {
+            continue;
+        };
+        let written = &text[name.span.range()];
+        let chars = written.chars().count();
+        let cjk = written
+            .chars()
+            .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+        let titled = text[..name.span.start]
+            .chars()
+            .next_back()
+            .is_some_and(&is_title_end);
+        if cjk && (2..=4).contains(&chars) && (titled || name.pos == Pos::PersonName) {
+            out.push((name.span, Span::new(inner_start, close)));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod latin_tests {
     use super::*;
