@@ -883,7 +883,18 @@ fn recognized_names(
             rule: MentionRule::TitleName,
         });
     }
-    for (span, kind) in recognize::latin_names(text) {
+    let latin = recognize::latin_names(text);
+    // Essex Court after Essex Court Chambers: a Latin organization name that starts another
+    // one, word for word, is that organization.
+    let full_org = |name: &str| {
+        latin
+            .iter()
+            .filter(|(s, k)| *k == EntityKind::Organization && text[*s].len() > name.len())
+            .map(|(s, _)| &text[*s])
+            .filter(|full| full.starts_with(name) && full[name.len()..].starts_with(' '))
+            .max_by_key(|full| full.len())
+    };
+    for &(span, kind) in &latin {
         if out.iter().any(|c| c.span.overlaps(span)) {
             continue;
         }
@@ -893,7 +904,11 @@ fn recognized_names(
         } else {
             "org"
         };
-        let id = EntityId::new(format!("{prefix}:{name}"));
+        let canonical = match kind {
+            EntityKind::Organization => full_org(name).unwrap_or(name),
+            _ => name,
+        };
+        let id = EntityId::new(format!("{prefix}:{canonical}"));
         if kind == EntityKind::Person
             && let Some(last) = name.rsplit(' ').next()
         {

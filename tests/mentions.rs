@@ -59,6 +59,14 @@ fn mention_cases() {
                 ("Gearing", "person:祈文辉"),
             ],
         ),
+        // A Latin organization name that starts a longer one is that organization.
+        (
+            "制裁Essex Court Chambers。Essex Court表示遗憾。",
+            &[
+                ("Essex Court Chambers", "org:Essex Court Chambers"),
+                ("Essex Court", "org:Essex Court Chambers"),
+            ],
+        ),
         // Not after a title nor a person word: a product, not a person.
         ("他们升级了系统（Windows Vista）", &[]),
         (
