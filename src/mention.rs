@@ -53,7 +53,8 @@ pub enum MentionRule {
     Role,
     /// A transliterated foreign name joined by a middle dot (谢尔盖·尼基福罗夫).
     TransliteratedName,
-    /// The surname of a name found earlier in the article, standing alone (尼基福罗夫).
+    /// The surname of a name found earlier in the article, standing alone (尼基福罗夫) or with
+    /// a title (王毅…王部长).
     ShortForm,
     /// A transliterated name right after a title (国务卿布林肯).
     TitleName,
@@ -69,6 +70,9 @@ pub enum MentionRule {
     GlossedName,
     /// A Chinese personal name: surname + given name, by jieba's tag or context (黄登仁).
     ChineseName,
+    /// A bare surname with an honorific or title that names no one earlier (吴先生, 老王,
+    /// 刘某): the surname is the mention.
+    Surname,
     /// An organization by its last word (北京博爱医院, 国家质量技术监督局).
     OrgSuffix,
     /// A newspaper or agency title in 《》 (《人民日报》).
@@ -410,6 +414,29 @@ fn unknown_names(
         if free(s, out) {
             out.push(new(s, EntityKind::Person, MentionRule::ChineseName));
         }
+    }
+    // 王毅…王部长: a bare surname with a title is the person of that surname named before.
+    for s in chinese_name::surname_references(text, tokens) {
+        if !free(s, out) {
+            continue;
+        }
+        let surname = &text[s];
+        let named = out.iter().rev().find(|c| {
+            c.kind == EntityKind::Person
+                && c.span.end <= s.start
+                && text[c.span].starts_with(surname)
+                && text[c.span].chars().count() >= 2
+                && chinese_name::name_shape(&text[c.span])
+        });
+        out.push(match named {
+            Some(c) => Candidate {
+                span: s,
+                kind: EntityKind::Person,
+                entity: c.entity.clone(),
+                rule: MentionRule::ShortForm,
+            },
+            None => new(s, EntityKind::Person, MentionRule::Surname),
+        });
     }
     for s in suffix::place_names(text, tokens) {
         if free(s, out) {

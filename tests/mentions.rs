@@ -59,6 +59,22 @@ fn mention_cases() {
                 ("Gearing", "person:祈文辉"),
             ],
         ),
+        // A bare surname with an honorific: the person of that surname named before, or a
+        // person of its own; never inside a word (王国) nor before a word that only starts
+        // with a title character (高总量).
+        (
+            "外长王毅表示关切。王部长还说，双方应当对话。",
+            &[("王毅", "wang-yi"), ("王", "wang-yi")],
+        ),
+        (
+            "六十年代初，吴先生到了北京。",
+            &[("吴", "person:吴"), ("北京", "cn-beijing")],
+        ),
+        (
+            "老王说，小李也同意。",
+            &[("王", "person:王"), ("李", "person:李")],
+        ),
+        ("改革提高总量，王国维持稳定。", &[]),
         // A Latin organization name that starts a longer one is that organization.
         (
             "制裁Essex Court Chambers。Essex Court表示遗憾。",

@@ -448,6 +448,7 @@ pub(crate) fn name_shape(word: &str) -> bool {
             .is_some_and(|c| BAD_LAST.contains(c))
         && !word.chars().all(super::recognize::is_translit)
         && !NOT_NAMES.contains(&word)
+        && !HONORIFICS.contains(&&word[s..])
 }
 
 fn ends_with_title(word: &str) -> bool {
@@ -456,6 +457,89 @@ fn ends_with_title(word: &str) -> bool {
 
 fn is_cue(word: &str) -> bool {
     CUES.contains(&word)
+}
+
+/// How many of [`SURNAMES`] (by frequency) may stand alone before an honorific: the rare
+/// ones are common words too (国, 海, 平).
+const COMMON_SURNAMES: usize = 100;
+/// Honorifics and titles after a bare surname (吴先生, 江主席, 刘某), longest first where one
+/// starts another.
+const HONORIFICS: &[&str] = &[
+    "先生",
+    "女士",
+    "小姐",
+    "太太",
+    "老师",
+    "老",
+    "总书记",
+    "总统",
+    "总理",
+    "总",
+    "主席",
+    "委员长",
+    "书记",
+    "副局长",
+    "局长",
+    "副部长",
+    "部长",
+    "省长",
+    "市长",
+    "县长",
+    "厂长",
+    "院长",
+    "校长",
+    "所长",
+    "经理",
+    "医生",
+    "大夫",
+    "教授",
+    "师傅",
+    "同志",
+    "某",
+];
+
+/// Bare surnames that refer to a person: before an honorific, as a word of its own or one
+/// word with it (吴|先生, 江主席, 刘某), and after 老/小 as one word (老王, 小李). The span is
+/// the surname, as in MSRA; the title is not part of the name.
+pub(crate) fn surname_references(text: &str, tokens: &[Token]) -> Vec<Span> {
+    let common = |c: char| SURNAMES.chars().take(COMMON_SURNAMES).any(|s| s == c);
+    let mut out = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        let w = &text[t.span];
+        let mut chars = w.chars();
+        let Some(first) = chars.next() else {
+            continue;
+        };
+        let rest = chars.as_str();
+        // 老王, 小李: one word, or 老/小 and the surname as a word of its own (小|李).
+        if matches!(first, '老' | '小') {
+            let surname = match rest.chars().count() {
+                1 => Some(Span::new(t.span.start + first.len_utf8(), t.span.end)),
+                0 => tokens
+                    .get(k + 1)
+                    .filter(|n| n.span.start == t.span.end && text[n.span].chars().count() == 1)
+                    .map(|n| n.span),
+                _ => None,
+            };
+            if let Some(s) = surname.filter(|s| text[*s].chars().all(common)) {
+                out.push(s);
+            }
+            continue;
+        }
+        if !common(first) {
+            continue;
+        }
+        let next = tokens.get(k + 1).map_or("", |n| &text[n.span]);
+        let honorific = if rest.is_empty() {
+            HONORIFICS.contains(&next)
+        } else {
+            HONORIFICS.contains(&rest)
+        };
+        if honorific {
+            out.push(Span::new(t.span.start, t.span.start + first.len_utf8()));
+        }
+    }
+    out
 }
 
 /// Spans of Chinese personal names in `text`, from its `tokens`.
