@@ -236,7 +236,15 @@ pub(crate) fn find_mentions(
                 let named = raw.get(i + 1).is_some_and(|n| {
                     n.span.start == m.span.end
                         && matches!(&n.target, Target::Entity(t) if gaz.entities[*t as usize].1 == EntityKind::Person)
-                }) || dotted.iter().chain(&titled).any(|d| d.start == m.span.end);
+                }) || dotted.iter().chain(&titled).any(|d| d.start == m.span.end)
+                    // 国务院总理李鹏: a Chinese name jieba tags (or reads as one word).
+                    || bounds.token_at(m.span.end).is_some_and(|k| {
+                        let t = &tokens[k];
+                        t.span.start == m.span.end
+                            && (t.pos == Pos::PersonName
+                                || chinese_name::name_shape(&text[t.span])
+                                    && text[t.span].chars().count() == 3)
+                    });
                 let former =
                     text[..m.span.start].ends_with('前') || text[..m.span.start].ends_with("时任");
                 // 乌克兰总统新闻秘书: the role is part of a longer title, not its holder.

@@ -75,6 +75,12 @@ fn mention_cases() {
             &[("王", "person:王"), ("李", "person:李")],
         ),
         ("改革提高总量，王国维持稳定。", &[]),
+        // A role with a Chinese name right after it is that person's title, not the holder
+        // at the article's date.
+        (
+            "国务院总理李鹏今天会见外宾。",
+            &[("国务院", "org:国务院"), ("李鹏", "person:李鹏")],
+        ),
         // A Latin organization name that starts a longer one is that organization.
         (
             "制裁Essex Court Chambers。Essex Court表示遗憾。",
