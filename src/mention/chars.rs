@@ -14,6 +14,8 @@ pub(crate) const TITLE_END: u8 = 16;
 
 /// The first character of a compound surname (欧阳, 司马 …).
 pub(crate) const COMPOUND_SURNAME_START: u8 = 32;
+/// One of the most frequent surnames, which may stand alone before an honorific (吴先生).
+pub(crate) const COMMON_SURNAME: u8 = 64;
 
 const FIRST: u32 = 0x4E00;
 const LAST: u32 = 0x9FFF;
@@ -46,6 +48,12 @@ pub(crate) fn classes(c: char) -> u8 {
                 .iter()
                 .filter_map(|s| s.chars().next_back()),
             TITLE_END,
+        );
+        mark(
+            &mut super::chinese_name::SURNAMES
+                .chars()
+                .take(super::chinese_name::COMMON_SURNAMES),
+            COMMON_SURNAME,
         );
         mark(
             &mut super::chinese_name::COMPOUND_SURNAMES
@@ -119,6 +127,8 @@ mod tests {
             ('省', PLACE_SUFFIX, true),
             ('卿', TITLE_END, true),
             ('欧', COMPOUND_SURNAME_START, true),
+            ('吴', COMMON_SURNAME, true),
+            ('国', COMMON_SURNAME, false),
             (
                 '的',
                 SURNAME | TRANSLIT | ORG_SUFFIX_END | PLACE_SUFFIX | TITLE_END,

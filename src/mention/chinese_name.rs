@@ -461,7 +461,7 @@ fn is_cue(word: &str) -> bool {
 
 /// How many of [`SURNAMES`] (by frequency) may stand alone before an honorific: the rare
 /// ones are common words too (国, 海, 平).
-const COMMON_SURNAMES: usize = 100;
+pub(crate) const COMMON_SURNAMES: usize = 100;
 /// Honorifics and titles after a bare surname (吴先生, 江主席, 刘某), longest first where one
 /// starts another.
 const HONORIFICS: &[&str] = &[
@@ -502,7 +502,7 @@ const HONORIFICS: &[&str] = &[
 /// word with it (吴|先生, 江主席, 刘某), and after 老/小 as one word (老王, 小李). The span is
 /// the surname, as in MSRA; the title is not part of the name.
 pub(crate) fn surname_references(text: &str, tokens: &[Token]) -> Vec<Span> {
-    let common = |c: char| SURNAMES.chars().take(COMMON_SURNAMES).any(|s| s == c);
+    let common = |c: char| super::chars::classes(c) & super::chars::COMMON_SURNAME != 0;
     let mut out = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         let w = &text[t.span];
