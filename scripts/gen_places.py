@@ -284,6 +284,17 @@ COUNTRY_ABBR = {
     "LBN": "黎",
 }
 
+# Official one-character abbreviations (简称) of China's provincial-level divisions, used in
+# compounds (京津冀, 粤港澳) and after verbs (抵京, 援藏). Left out where the character is
+# another country's abbreviation or too common a word on its own: 新 (Singapore), 蒙
+# (Mongolia), 台, 港, 澳, and 晋 桂 川 蜀 苏 吉 黑 宁 青 甘 陇.
+CN_PROVINCE_ABBR = {
+    "北京": "京", "天津": "津", "上海": "沪", "重庆": "渝", "河北": "冀", "河南": "豫",
+    "山东": "鲁", "辽宁": "辽", "安徽": "皖", "福建": "闽", "江西": "赣", "湖南": "湘",
+    "湖北": "鄂", "广东": "粤", "海南": "琼", "贵州": "黔", "云南": "滇", "陕西": "陕",
+    "浙江": "浙", "西藏": "藏",
+}
+
 # Sovereign of dependent territories (left empty where the sovereignty is disputed:
 # FLK, SGS, IOT, ESH, TWN).
 COUNTRY_SOVEREIGN = {
@@ -991,7 +1002,8 @@ def build_china(nm):
         pid = "cn-" + pinyin_id(short)
         pslug[p["code"]] = pinyin_id(short)
         ids.add(pid)
-        rows.append(Row(pid, short, "chn", en_name(short), [full], section="china"))
+        rows.append(Row(pid, short, "chn", en_name(short), [full],
+                        abbr=CN_PROVINCE_ABBR.get(short, ""), section="china"))
     for c in cities:
         full = c["name"]
         if full in ("市辖区", "县") or "直辖" in full:

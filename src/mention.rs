@@ -267,7 +267,8 @@ pub(crate) fn find_mentions(
             }
         }
     }
-    abbreviations(gaz, text, &bounds, tokens, &raw, &mut out);
+    let subnational = |t: u32| country_of(&gaz.entities[t as usize].0).is_some();
+    abbreviations(gaz, text, &bounds, tokens, &raw, subnational, &mut out);
     if use_.rules {
         let glossed =
             recognize::glossed_names(text, tokens, |c| chars::classes(c) & chars::TITLE_END != 0);
@@ -750,6 +751,7 @@ fn abbreviations(
     bounds: &Boundaries,
     tokens: &[Token],
     raw: &[gazetteer::RawMatch],
+    subnational: impl Fn(u32) -> bool,
     out: &mut Vec<Candidate>,
 ) {
     if gaz.abbr.is_empty() {
@@ -781,6 +783,17 @@ fn abbreviations(
         let end = |r: &[(usize, char)]| r.last().map_or(0, |&(p, ch)| p + ch.len_utf8());
         let next_char = |r: &[(usize, char)]| text[end(r)..].chars().next();
         let mut accept: &[(usize, char)] = &[];
+        // 京西, 鄂西: a direction after a province's abbreviation is part of a region's name,
+        // not Spain; 马津 (a person's name) mixes a country and a province.
+        let targets: Vec<u32> = run.iter().map(|(_, ch)| gaz.abbr[ch]).collect();
+        let province = targets.iter().any(|&t| subnational(t));
+        let one_level = targets.iter().all(|&t| subnational(t) == province);
+        let direction_after = |r: &[(usize, char)]| {
+            r.last().is_some_and(|(_, ch)| "东西南北".contains(*ch)) && province
+        };
+        if run.len() >= 2 && (!one_level || direction_after(run)) {
+            run = &[];
+        }
         if run.len() >= 2 {
             let distinct: BTreeSet<u32> = run.iter().map(|(_, ch)| gaz.abbr[ch]).collect();
             let ok = distinct.len() == run.len()

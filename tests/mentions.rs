@@ -44,6 +44,14 @@ fn mention_cases() {
         ("他计划明年访华", &[("华", "chn")]),
         ("中美洲国家", &[("中美洲", "central-america")]),
         ("政府决定增加纳税人的负担", &[]),
+        // Provinces' one-character abbreviations, in runs and after verbs; not a province
+        // with a country (马津, a person's name: not Malaysia and Tianjin).
+        (
+            "京沪两地的观众",
+            &[("京", "cn-beijing"), ("沪", "cn-shanghai")],
+        ),
+        ("外长昨天抵京访问", &[("京", "cn-beijing")]),
+        ("《九岁》作者马津说", &[]),
         // An ambiguous alias in a list of places is the place (哈萨克 is also a people).
         (
             "阿塞拜疆、哈萨克和巴林",
