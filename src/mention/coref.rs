@@ -216,13 +216,28 @@ fn antecedent(
     country_of: &impl Fn(&EntityId) -> Option<EntityId>,
 ) -> Option<EntityId> {
     let window_start = window_start(text, at);
+    // Where people's mentions end: an introduction does not reach back past another person
+    // (外长拉夫罗夫与总统|拜登 is not introduced as 外长).
+    let mut person_ends: Vec<usize> = out
+        .iter()
+        .filter(|p| p.kind == EntityKind::Person)
+        .map(|p| p.span.end)
+        .collect();
+    person_ends.sort_unstable();
     out.iter()
         .rev()
         .filter(|c| {
             c.kind == EntityKind::Person && c.span.end <= at && c.span.start >= window_start
         })
         .find(|c| {
-            let intro = |m: &Candidate| introduction(text, m.span);
+            let intro = |m: &Candidate| {
+                let full = introduction(text, m.span);
+                let k = person_ends.partition_point(|&e| e <= m.span.start);
+                let start = k
+                    .checked_sub(1)
+                    .map_or(full.start, |k| full.start.max(person_ends[k]));
+                Span::new(start, full.end)
+            };
             let mentions: Vec<&Candidate> = out
                 .iter()
                 .filter(|m| m.entity == c.entity && m.span.end <= at)
@@ -291,6 +306,15 @@ mod tests {
         let mut out = vec![cand(t, "拜登", 0, EntityKind::Person, "joe-biden")];
         descriptions(t, &mut out, |_| None);
         assert_eq!(out.len(), 1);
+
+        // The introduction of the most recent person does not reach back past another one.
+        let t = "外长拉夫罗夫与总统拜登会谈。这位外长表示，乙。";
+        let mut out = vec![
+            cand(t, "拉夫罗夫", 0, EntityKind::Person, "sergey-lavrov"),
+            cand(t, "拜登", 0, EntityKind::Person, "joe-biden"),
+        ];
+        descriptions(t, &mut out, |_| None);
+        assert_eq!(out.last().unwrap().entity.as_str(), "sergey-lavrov");
 
         // A title from the introduction.
         let t = "国家安全顾问沙利文表示，甲。这位国家安全顾问还说，乙。";
