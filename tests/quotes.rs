@@ -236,6 +236,11 @@ fn a_plural_speaker_names_its_members() {
             "两国领导人",
             &["emmanuel-macron", "olaf-scholz"],
         ),
+        (
+            "法国总统马克龙与德国总理朔尔茨通话。他们表示，各方应当保持克制。",
+            "他们",
+            &["emmanuel-macron", "olaf-scholz"],
+        ),
         // Anonymous officials stay anonymous: no members.
         (
             "美国官员透露了消息。这些官员指出，制裁可能包括银行。",

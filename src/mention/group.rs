@@ -12,8 +12,10 @@
 //!   their countries are known. Countries named right before (美俄两国总统) must be theirs.
 //! - **双方** (双方领导人 too): the two parties of the last bilateral phrase in this or the
 //!   previous paragraph, `A 与/和/同/跟 B` (美国总统拜登与俄罗斯总统普京…，双方…).
-//! - **这些 / 上述 / 以上 + head** (这些官员, 上述领导人): every person introduced with that title
-//!   in the window, when there are at least two.
+//! - **这些 / 上述 / 以上 + head** (这些官员, 上述领导人): the people introduced together with
+//!   that title, when there are at least two and the title was not used since for others.
+//! - **他们 / 她们** opening a sentence right after one with a bilateral phrase of two people
+//!   (马克龙与朔尔茨通话。他们表示…).
 
 use super::coref::{introduction, window_start};
 use super::{Candidate, MentionRule};
@@ -43,6 +45,8 @@ const PAIR: &[&str] = &["两国", "两位", "两名"];
 const PLURAL: &[&str] = &["这些", "上述", "以上"];
 /// The marker of the two parties of a bilateral act.
 const BOTH_SIDES: &str = "双方";
+/// Plural pronouns, taken up only right after a bilateral phrase of two people.
+const THEY: &[&str] = &["他们", "她们"];
 /// Where the markers stand in `text`, in order: at the start of a jieba token (两|国|总统,
 /// 双方|在, 双方同意), never inside a word.
 fn markers<'a>(
@@ -52,12 +56,13 @@ fn markers<'a>(
     tokens.iter().filter_map(move |t| {
         let rest = &text[t.span.start..];
         // Most tokens stop at their first character.
-        if !rest.starts_with(['两', '双', '这', '上', '以']) {
+        if !rest.starts_with(['两', '双', '这', '上', '以', '他', '她']) {
             return None;
         }
         PAIR.iter()
             .chain(PLURAL)
             .chain([&BOTH_SIDES])
+            .chain(THEY)
             .find(|m| rest.starts_with(**m))
             .map(|m| (t.span.start, *m))
     })
@@ -113,7 +118,10 @@ pub(crate) fn groups(
     let mut intros: Option<Vec<u32>> = None;
     for (at, marker) in markers(text, tokens) {
         let after = at + marker.len();
-        let head = HEADS.iter().find(|(h, _)| text[after..].starts_with(h));
+        let head = HEADS
+            .iter()
+            .find(|(h, _)| text[after..].starts_with(h))
+            .filter(|_| !THEY.contains(&marker));
         let end = after + head.map_or(0, |(h, _)| h.len());
         let span = Span::new(at, end);
         // Part of a name or of a longer word someone else found (两国关系协会).
@@ -135,6 +143,7 @@ pub(crate) fn groups(
         };
         let members = match (marker, head) {
             (BOTH_SIDES, _) => both_sides(text, mentions, at),
+            (m, _) if THEY.contains(&m) => they(text, mentions, at),
             (m, Some((_, titles))) if PAIR.contains(&m) => {
                 let named_countries = countries_before(text, mentions, at);
                 let people = found.introduced(titles);
@@ -369,6 +378,42 @@ fn both_sides(text: &str, mentions: &[Candidate], at: usize) -> Vec<EntityId> {
         .rev()
         .nth(1)
         .unwrap_or(0);
+    match bilateral(text, mentions, from, at) {
+        Some((a, b)) => vec![a.entity.clone(), b.entity.clone()],
+        None => Vec::new(),
+    }
+}
+
+/// 他们/她们 opening a sentence: the two people of a bilateral phrase in the sentence before
+/// (马克龙与朔尔茨通话。他们表示…), and nothing when anyone else could be meant.
+fn they(text: &str, mentions: &[Candidate], at: usize) -> Vec<EntityId> {
+    let ends = |c: char| "。！？\n".contains(c);
+    let opens_sentence = text[..at].chars().next_back().is_none_or(ends);
+    if !opens_sentence {
+        return Vec::new();
+    }
+    let before = &text[..at];
+    let previous_start = before
+        .char_indices()
+        .rev()
+        .skip(1)
+        .find(|(_, c)| ends(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    match bilateral(text, mentions, previous_start, at) {
+        Some((a, b)) if a.kind == EntityKind::Person && b.kind == EntityKind::Person => {
+            vec![a.entity.clone(), b.entity.clone()]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The last bilateral phrase between `from` and `at`: its two parties.
+fn bilateral<'a>(
+    text: &str,
+    mentions: &'a [Candidate],
+    from: usize,
+    at: usize,
+) -> Option<(&'a Candidate, &'a Candidate)> {
     let actor = |m: &&Candidate| m.kind != EntityKind::Other && m.span.start >= from;
     let before: Vec<&Candidate> = mentions
         .iter()
@@ -392,12 +437,17 @@ fn both_sides(text: &str, mentions: &[Candidate], at: usize) -> Vec<EntityId> {
         if text[..a.span.start].ends_with('、') || text[clause..a.span.start].contains(WITH) {
             continue;
         }
+        // B right after the joiner, or after a title (与总统普京).
         let b_from = a.span.end + joiner.len_utf8();
-        let Some(mut b) = before[i + 1..]
-            .first()
-            .copied()
-            .filter(|b| b.span.start == b_from)
-        else {
+        let Some(mut b) = before[i + 1..].first().copied().filter(|b| {
+            b.span.start == b_from
+                || b.kind == EntityKind::Person
+                    && b.span.start > b_from
+                    && b.span.start - b_from <= 12
+                    && text[b_from..b.span.start]
+                        .chars()
+                        .all(char::is_alphanumeric)
+        }) else {
             continue;
         };
         // 与俄罗斯总统普京: the person the place and title introduce.
@@ -412,10 +462,10 @@ fn both_sides(text: &str, mentions: &[Candidate], at: usize) -> Vec<EntityId> {
             b = p;
         }
         if a.entity != b.entity {
-            return vec![a.entity.clone(), b.entity.clone()];
+            return Some((a, b));
         }
     }
-    Vec::new()
+    None
 }
 
 #[cfg(test)]
@@ -561,6 +611,20 @@ mod tests {
                 &[("甲乙", P, "a"), ("丙丁", P, "b"), ("戊己", P, "c")],
                 "这些外长",
                 &["b", "c"],
+            ),
+            // 他们 opening the sentence right after a bilateral phrase of two people.
+            (
+                "总统拜登与总统普京通话。他们表示满意。",
+                &[("拜登", P, "biden"), ("普京", P, "putin")],
+                "他们",
+                &["biden", "putin"],
+            ),
+            // Another sentence between: anyone could be meant.
+            (
+                "总统拜登与总统普京通话。记者采访了市民。他们表示满意。",
+                &[("拜登", P, "biden"), ("普京", P, "putin")],
+                "他们",
+                &[],
             ),
             // Anonymous officials: no named members, no group.
             (
