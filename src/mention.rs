@@ -416,6 +416,22 @@ fn unknown_names(
         if clash {
             continue;
         }
+        // 黑龙江省|牡丹江市煤气公司: before a second place, the first one (province, country)
+        // stands apart; the organization is named from the place it belongs to.
+        let lead = out
+            .iter()
+            .find(|c| c.kind == EntityKind::Place && c.span.start == s.start && c.span.end < s.end);
+        let s = match lead.map(|l| l.span.end) {
+            Some(e)
+                if out
+                    .iter()
+                    .any(|c| c.kind == EntityKind::Place && c.span.start == e)
+                    || bounds_start_place(tokens, e) =>
+            {
+                Span::new(e, s.end)
+            }
+            _ => s,
+        };
         out.retain(|c| !s.contains(c.span));
         out.push(new(s, EntityKind::Organization, rule));
     }
@@ -453,6 +469,14 @@ fn unknown_names(
         }
     }
     add_model(out, model);
+}
+
+/// Whether a jieba place word starts at `at`.
+fn bounds_start_place(tokens: &[Token], at: usize) -> bool {
+    let k = tokens.partition_point(|t| t.span.start < at);
+    tokens
+        .get(k)
+        .is_some_and(|t| t.span.start == at && t.pos == Pos::PlaceName)
 }
 
 /// Heads of organization names besides the organization suffixes (中共中央, 北京市政府).

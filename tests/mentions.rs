@@ -83,6 +83,15 @@ fn mention_cases() {
             &[("王", "person:王"), ("李", "person:李")],
         ),
         ("改革提高总量，王国维持稳定。", &[]),
+        // An organization named from a city after its province: the province stands apart.
+        (
+            "河南省郑州市公安局表示。",
+            &[("河南省", "cn-henan"), ("郑州市公安局", "org:郑州市公安局")],
+        ),
+        (
+            "北京市公安局通报。",
+            &[("北京市公安局", "org:北京市公安局")],
+        ),
         // A role with a Chinese name right after it is that person's title, not the holder
         // at the article's date.
         (
