@@ -83,6 +83,12 @@ fn mention_cases() {
             &[("王", "person:王"), ("李", "person:李")],
         ),
         ("改革提高总量，王国维持稳定。", &[]),
+        // A transliterated name after a profession needs three characters.
+        (
+            "首席经济学家阿里夫侯赛因博士说",
+            &[("阿里夫侯赛因", "person:阿里夫侯赛因")],
+        ),
+        ("专家基本认为风险可控", &[]),
         // An organization named from a city after its province: the province stands apart.
         (
             "河南省郑州市公安局表示。",

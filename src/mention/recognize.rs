@@ -62,6 +62,24 @@ pub(crate) const TITLES: &[&str] = &[
     "行长",
     "主任",
     "代表",
+    "经济学家",
+    "学者",
+    "专家",
+    "研究员",
+    "分析师",
+    "律师",
+    "记者",
+];
+/// Titles of professions, not offices: after them a name needs three characters (经济学家
+/// 阿里夫侯赛因), as two transliteration characters are often a word (专家基本认为).
+const PROFESSIONS: &[&str] = &[
+    "经济学家",
+    "学者",
+    "专家",
+    "研究员",
+    "分析师",
+    "律师",
+    "记者",
 ];
 
 /// What ends a named agreement or meeting after a place name.
@@ -191,7 +209,12 @@ pub(crate) fn titled_names(text: &str, is_word_end: impl Fn(usize) -> bool) -> V
         }
         let n = text[start..start + len].chars().count();
         let next = text[start + len..].chars().next();
-        if (2..=6).contains(&n) && !next.is_some_and(is_dot) {
+        let shortest = if PROFESSIONS.iter().any(|t| text[..start].ends_with(t)) {
+            3
+        } else {
+            2
+        };
+        if (shortest..=6).contains(&n) && !next.is_some_and(is_dot) {
             out.push(Span::new(start, start + len));
         }
     }
