@@ -506,6 +506,10 @@ pub(crate) fn surname_references(text: &str, tokens: &[Token]) -> Vec<Span> {
     let mut out = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         let w = &text[t.span];
+        // Surname + honorific or 老/小 + surname: at most four characters.
+        if w.len() > 12 {
+            continue;
+        }
         let mut chars = w.chars();
         let Some(first) = chars.next() else {
             continue;
@@ -529,12 +533,12 @@ pub(crate) fn surname_references(text: &str, tokens: &[Token]) -> Vec<Span> {
         if !common(first) {
             continue;
         }
-        let next = tokens.get(k + 1).map_or("", |n| &text[n.span]);
-        let honorific = if rest.is_empty() {
-            HONORIFICS.contains(&next)
+        let candidate = if rest.is_empty() {
+            tokens.get(k + 1).map_or("", |n| &text[n.span])
         } else {
-            HONORIFICS.contains(&rest)
+            rest
         };
+        let honorific = candidate.len() <= 9 && HONORIFICS.contains(&candidate);
         if honorific {
             out.push(Span::new(t.span.start, t.span.start + first.len_utf8()));
         }

@@ -452,11 +452,27 @@ pub(crate) fn glossed_names(
 ) -> Vec<(Span, Span)> {
     use crate::segment::Pos;
     let mut out = Vec::new();
-    for (open, bracket) in text.match_indices(['（', '(']) {
+    // Two substring searches (memchr-backed) cost less than decoding every character.
+    let mut opens: Vec<(usize, &str)> = text
+        .match_indices('（')
+        .chain(text.match_indices('('))
+        .collect();
+    opens.sort_unstable();
+    for (open, bracket) in opens {
         let inner_start = open + bracket.len();
+        // A Latin name starts with a capital and ends within a few words.
+        if !text
+            .as_bytes()
+            .get(inner_start)
+            .is_some_and(u8::is_ascii_uppercase)
+        {
+            continue;
+        }
         let Some(close) = text[inner_start..]
-            .find(['）', ')'])
-            .map(|i| inner_start + i)
+            .char_indices()
+            .take_while(|(i, _)| *i < 64)
+            .find(|(_, c)| matches!(c, '）' | ')'))
+            .map(|(i, _)| inner_start + i)
         else {
             continue;
         };
