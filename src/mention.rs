@@ -93,7 +93,11 @@ pub(crate) struct Candidate {
 }
 
 /// Prefix characters that make a following one-character abbreviation a country (访华, 驻美, 对俄).
-const ABBR_PREFIXES: &str = "访驻赴对来在涉反亲援抗侵旅留返离经联制攻";
+const ABBR_PREFIXES: &str = "访驻赴对来在涉反亲援抗侵旅留返离经联制攻抵进";
+/// Verbs jieba joins to 在 + abbreviation in one word (在京举行, 在沪召开).
+const ABBR_EVENT_VERBS: &[&str] = &[
+    "举行", "召开", "举办", "开幕", "闭幕", "会见", "逝世", "成立", "出版", "发布", "签署", "落幕",
+];
 /// Abbreviations that never form side words: 西方 is the West, 土方 earthwork.
 const NOT_SIDE: &str = "西土东南北双";
 /// What may follow a short name inside one jieba token (美国人, 中方籍).
@@ -324,7 +328,7 @@ pub(crate) fn find_mentions(
     }
     out.extend(resolved);
     let model = match use_.model {
-        true => model_names(gaz, text, tokens, &raw),
+        true => model_names(gaz, text, tokens, &raw, &subnational),
         false => Vec::new(),
     };
     unknown_names(text, tokens, &blocked, model, use_.rules, &mut out);
@@ -487,7 +491,7 @@ const MODEL_ORG_HEADS: &[&str] = &[
 /// Names found by the statistical model (rule [`MentionRule::Model`]), before they meet the
 /// other mentions. A span that is exactly a gazetteer name links to that entity (jieba's
 /// segmentation may have kept the gazetteer from using it); an ambiguous alias is left alone;
-/// one character is kept only as a country abbreviation (中, 美). Organizations and places must
+/// one character is kept only as a country's abbreviation (中, 美; not 京, 藏). Organizations and places must
 /// end in a noun-like word (not 中共武力攻台, 云南瑞丽周二), and organizations must contain a
 /// proper name (not 民兵组织).
 fn model_names(
@@ -495,6 +499,7 @@ fn model_names(
     text: &str,
     tokens: &[Token],
     raw: &[gazetteer::RawMatch],
+    subnational: &impl Fn(u32) -> bool,
 ) -> Vec<Candidate> {
     let Some(m) = model::builtin() else {
         return Vec::new();
@@ -518,7 +523,9 @@ fn model_names(
                 let mut chars = name.chars();
                 if let (Some(c), None) = (chars.next(), chars.next()) {
                     match gaz.abbr.get(&c) {
-                        Some(&t) if kind == EntityKind::Place => gaz_entity(t),
+                        // A country's: a province's (京, 藏) is too often part of a
+                        // word (望京, 藏家) to stand alone on the model's word.
+                        Some(&t) if kind == EntityKind::Place && !subnational(t) => gaz_entity(t),
                         _ => continue,
                     }
                 } else {
@@ -836,16 +843,21 @@ fn abbreviations(
                 && !NOT_SIDE.contains(ch)
                 && bounds.is_start(p)
                 && bounds.is_end(end(last) + '方'.len_utf8());
+            let in_word_with_verb = bounds.token_at(p).is_some_and(|t| {
+                let tok = tokens[t].span;
+                tok.start + 3 == p && ABBR_EVENT_VERBS.contains(&&text[end(last)..tok.end])
+            });
             let prefixed = run.len() == 1
                 && text[..p]
                     .chars()
                     .next_back()
                     .is_some_and(|b| ABBR_PREFIXES.contains(b))
-                && bounds.is_end(end(last))
-                && (bounds.is_start(p)
-                    || bounds
-                        .token_at(p)
-                        .is_some_and(|t| tokens[t].span.start + 3 == p));
+                && (in_word_with_verb
+                    || bounds.is_end(end(last))
+                        && (bounds.is_start(p)
+                            || bounds
+                                .token_at(p)
+                                .is_some_and(|t| tokens[t].span.start + 3 == p)));
             if side || prefixed {
                 accept = last;
             }

@@ -51,6 +51,9 @@ fn mention_cases() {
             &[("京", "cn-beijing"), ("沪", "cn-shanghai")],
         ),
         ("外长昨天抵京访问", &[("京", "cn-beijing")]),
+        ("会议今天在京举行", &[("京", "cn-beijing")]),
+        // Not on the statistical model's word alone: 藏家 is a collector.
+        ("藏家姚远利收藏了这幅画", &[("姚远利", "person:姚远利")]),
         ("《九岁》作者马津说", &[]),
         // An ambiguous alias in a list of places is the place (哈萨克 is also a people).
         (
