@@ -513,6 +513,27 @@ mod latin_tests {
     use super::*;
     use crate::entity::EntityKind::*;
 
+    /// The closing bracket is looked for within 64 bytes, by characters: a window that ends
+    /// inside a CJK character must not panic.
+    #[test]
+    fn glossed_names_never_cut_a_character() {
+        let tokens = |t: &str| {
+            t.char_indices()
+                .map(|(i, c)| crate::segment::Token {
+                    span: Span::new(i, i + c.len_utf8()),
+                    pos: crate::segment::Pos::PersonName,
+                })
+                .collect::<Vec<_>>()
+        };
+        for pad in 0..4 {
+            let t = format!(
+                "主席王文斌（A{}史密斯先生的名字很长很长很长很长很长很长很长很长）",
+                "b".repeat(pad)
+            );
+            let _ = glossed_names(&t, &tokens(&t), |_| true);
+        }
+    }
+
     #[test]
     fn latin_name_cases() {
         let cases: &[(&str, &[(&str, crate::entity::EntityKind)])] = &[
