@@ -25,7 +25,7 @@ use crate::span::Span;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
-/// A plural description and the entities it names, in the order the article introduced them.
+/// A plural description and the entities it names, in the order of their first mentions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {
     /// Byte span; serialised flat as `start` and `end`.
@@ -47,26 +47,6 @@ const PLURAL: &[&str] = &["这些", "上述", "以上"];
 const BOTH_SIDES: &str = "双方";
 /// Plural pronouns, taken up only right after a bilateral phrase of two people.
 const THEY: &[&str] = &["他们", "她们"];
-/// Where the markers stand in `text`, in order: at the start of a jieba token (两|国|总统,
-/// 双方|在, 双方同意), never inside a word.
-fn markers<'a>(
-    text: &'a str,
-    tokens: &'a [Token],
-) -> impl Iterator<Item = (usize, &'static str)> + 'a {
-    tokens.iter().filter_map(move |t| {
-        let rest = &text[t.span.start..];
-        // Most tokens stop at their first character.
-        if !rest.starts_with(['两', '双', '这', '上', '以', '他', '她']) {
-            return None;
-        }
-        PAIR.iter()
-            .chain(PLURAL)
-            .chain([&BOTH_SIDES])
-            .chain(THEY)
-            .find(|m| rest.starts_with(**m))
-            .map(|m| (t.span.start, *m))
-    })
-}
 /// Person heads of a plural description, longest first, with the titles an introduction may
 /// carry for each (a head stands for itself when it has no entry of its own).
 const HEADS: &[(&str, &[&str])] = &[
@@ -106,8 +86,29 @@ const DEFENCE: &[&str] = &["国防部长", "防长", "国防大臣"];
 /// Joiners of a bilateral phrase (A与B).
 const WITH: &[char] = &['与', '和', '同', '跟'];
 
-/// The plural descriptions of `text` (with its jieba `tokens`) and their members; `mentions` sorted by span,
-/// `country_of` gives an entity's country where the dictionary knows it.
+/// Where the markers stand in `text`, in order: at the start of a jieba token (两|国|总统,
+/// 双方|在, 双方同意), never inside a word.
+fn markers<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+) -> impl Iterator<Item = (usize, &'static str)> + 'a {
+    tokens.iter().filter_map(move |t| {
+        let rest = &text[t.span.start..];
+        // Most tokens stop at their first character.
+        if !rest.starts_with(['两', '双', '这', '上', '以', '他', '她']) {
+            return None;
+        }
+        PAIR.iter()
+            .chain(PLURAL)
+            .chain([&BOTH_SIDES])
+            .chain(THEY)
+            .find(|m| rest.starts_with(**m))
+            .map(|m| (t.span.start, *m))
+    })
+}
+
+/// The plural descriptions of `text` (with its jieba `tokens`) and their members; `mentions`
+/// sorted by span, `country_of` gives an entity's country where the dictionary knows it.
 pub(crate) fn groups(
     text: &str,
     tokens: &[Token],
