@@ -238,6 +238,10 @@ impl Analyzer {
             self.recognizers,
         );
         let bounds = Boundaries::new(&tokens);
+        let groups = match self.recognizers.rules {
+            true => mention::groups(&norm, &tokens, &candidates, country_of),
+            false => Vec::new(),
+        };
         let ctx = quote::Context {
             text: &norm,
             original: text,
@@ -245,10 +249,7 @@ impl Analyzer {
             bounds: &bounds,
             tokens: &tokens,
             mentions: &candidates,
-        };
-        let groups = match self.recognizers.rules {
-            true => mention::groups(&norm, &tokens, &candidates, country_of),
-            false => Vec::new(),
+            groups: &groups,
         };
         let mut quotes = quote::extract(&self.cues, &ctx);
         let relations = relation::extract(&self.interactions, &ctx, &quotes, &groups);

@@ -99,6 +99,8 @@ pub(crate) struct Context<'a> {
     pub tokens: &'a [crate::segment::Token],
     /// Linked mentions, sorted by span.
     pub mentions: &'a [Candidate],
+    /// Plural descriptions with their members (两国总统), sorted by span.
+    pub groups: &'a [crate::mention::Group],
 }
 
 /// Who a clause names as speaker, before anaphora is resolved.
@@ -1084,6 +1086,11 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
             continue;
         }
         consider(span.end, Head::Entity(m.entity.clone(), m.kind, span));
+    }
+    // A plural description (两国总统还强调): a source without one entity; its members are
+    // given to the quote afterwards (`attach_groups`).
+    for g in ctx.groups.iter().filter(|g| clause.contains(g.span)) {
+        consider(g.span.end, Head::Anonymous(g.span));
     }
     let ct = &text[clause];
     // Pronouns and descriptors, found by where they end: one pass over the clause, comparing

@@ -241,6 +241,12 @@ fn a_plural_speaker_names_its_members() {
             "他们",
             &["emmanuel-macron", "olaf-scholz"],
         ),
+        // A group is a speaker even where no descriptor word names one (两国总统还强调).
+        (
+            "法国总统马克龙与俄罗斯总统普京会谈。两国总统还强调，应当尽快恢复谈判。",
+            "两国总统",
+            &["emmanuel-macron", "vladimir-putin"],
+        ),
         // Anonymous officials stay anonymous: no members.
         (
             "美国官员透露了消息。这些官员指出，制裁可能包括银行。",
