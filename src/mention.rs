@@ -274,8 +274,7 @@ pub(crate) fn find_mentions(
     let subnational = |t: u32| country_of(&gaz.entities[t as usize].0).is_some();
     abbreviations(gaz, text, &bounds, tokens, &raw, subnational, &mut out);
     if use_.rules {
-        let glossed =
-            recognize::glossed_names(text, tokens, |c| chars::classes(c) & chars::TITLE_END != 0);
+        let glossed = recognize::glossed_names(text, tokens);
         recognized_names(text, &dotted, &titled, &glossed, &mut out);
         agreements(text, &mut out);
     }

@@ -44,9 +44,7 @@ pub(crate) fn classes(c: char) -> u8 {
         );
         mark(&mut PLACE_SUFFIXES.chars(), PLACE_SUFFIX);
         mark(
-            &mut super::recognize::TITLES
-                .iter()
-                .filter_map(|s| s.chars().next_back()),
+            &mut super::recognize::titles().filter_map(|s| s.chars().next_back()),
             TITLE_END,
         );
         mark(
@@ -109,8 +107,7 @@ mod tests {
             ("place suffixes", PLACE_SUFFIXES.chars().collect()),
             (
                 "titles",
-                super::super::recognize::TITLES
-                    .iter()
+                super::super::recognize::titles()
                     .filter_map(|s| s.chars().next_back())
                     .collect(),
             ),

@@ -17,7 +17,7 @@ pub(crate) const TRANSLIT: &str = "阿埃艾爱安昂敖奥巴芭拜班邦保鲍
 const DOTS: [char; 8] = ['·', '•', '‧', '・', '･', '∙', '⋅', '．'];
 
 /// Titles after which a transliterated name stands (国务卿布林肯).
-pub(crate) const TITLES: &[&str] = &[
+const TITLES: &[&str] = &[
     "总统",
     "副总统",
     "总理",
@@ -62,13 +62,6 @@ pub(crate) const TITLES: &[&str] = &[
     "行长",
     "主任",
     "代表",
-    "经济学家",
-    "学者",
-    "专家",
-    "研究员",
-    "分析师",
-    "律师",
-    "记者",
 ];
 /// Titles of professions, not offices: after them a name needs three characters (经济学家
 /// 阿里夫侯赛因), as two transliteration characters are often a word (专家基本认为).
@@ -81,6 +74,11 @@ const PROFESSIONS: &[&str] = &[
     "律师",
     "记者",
 ];
+
+/// Every title a name may follow: offices, then professions.
+pub(crate) fn titles() -> impl Iterator<Item = &'static str> {
+    TITLES.iter().chain(PROFESSIONS).copied()
+}
 
 /// What ends a named agreement or meeting after a place name.
 const AGREEMENT_SUFFIXES: &[&str] = &[
@@ -190,7 +188,7 @@ pub(crate) fn titled_names(text: &str, is_word_end: impl Fn(usize) -> bool) -> V
     for (start, c) in text.char_indices() {
         let after_title = prev.is_some_and(|p| super::chars::is(p, super::chars::TITLE_END))
             && is_translit(c)
-            && TITLES.iter().any(|t| text[..start].ends_with(t));
+            && titles().any(|t| text[..start].ends_with(t));
         prev = Some(c);
         if !after_title {
             continue;
@@ -445,11 +443,7 @@ pub(crate) fn latin_names(text: &str) -> Vec<(Span, crate::entity::EntityKind)> 
 /// Chinese name (the jieba word right before the bracket: two to four CJK characters after a
 /// title, or tagged as a person) and the Latin name (two to four capitalised words, none of
 /// them an organization word, alone in the brackets).
-pub(crate) fn glossed_names(
-    text: &str,
-    tokens: &[crate::segment::Token],
-    is_title_end: impl Fn(char) -> bool,
-) -> Vec<(Span, Span)> {
+pub(crate) fn glossed_names(text: &str, tokens: &[crate::segment::Token]) -> Vec<(Span, Span)> {
     use crate::segment::Pos;
     let mut out = Vec::new();
     // Two substring searches (memchr-backed) cost less than decoding every character.
@@ -500,7 +494,7 @@ pub(crate) fn glossed_names(
         let titled = text[..name.span.start]
             .chars()
             .next_back()
-            .is_some_and(&is_title_end);
+            .is_some_and(|c| super::chars::is(c, super::chars::TITLE_END));
         if cjk && (2..=4).contains(&chars) && (titled || name.pos == Pos::PersonName) {
             out.push((name.span, Span::new(inner_start, close)));
         }
@@ -530,7 +524,7 @@ mod latin_tests {
                 "主席王文斌（A{}史密斯先生的名字很长很长很长很长很长很长很长很长）",
                 "b".repeat(pad)
             );
-            let _ = glossed_names(&t, &tokens(&t), |_| true);
+            let _ = glossed_names(&t, &tokens(&t));
         }
     }
 
