@@ -251,7 +251,7 @@ impl Analyzer {
             mentions: &candidates,
             groups: &groups,
         };
-        let mut quotes = quote::extract(&self.cues, &ctx);
+        let quotes = quote::extract(&self.cues, &ctx);
         let relations = relation::extract(&self.interactions, &ctx, &quotes, &groups);
         let mentions = candidates.into_iter().map(|c| {
             (
@@ -276,7 +276,6 @@ impl Analyzer {
                 ..g
             })
             .collect();
-        quote::attach_groups(text, &mut quotes, &groups);
         Document {
             id: article.id.clone(),
             title: article.title.clone(),

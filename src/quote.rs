@@ -1617,7 +1617,6 @@ fn finish(ctx: &Context<'_>, drafts: Vec<Draft>) -> Vec<Quote> {
         let speaker_text = d.speaker_text.clone().filter(|t| !t.starts_with('\u{0}'));
         out.push(Quote {
             speaker: d.speaker.clone(),
-            speaker_text,
             cue: d.cue.clone(),
             cue_span: d.cue_span,
             cue_type: d.cue_type,
@@ -1627,28 +1626,38 @@ fn finish(ctx: &Context<'_>, drafts: Vec<Draft>) -> Vec<Quote> {
                 text: ctx.original[s..e].to_string(),
             },
             via: d.via.clone(),
-            speakers: Vec::new(),
+            speakers: group_members(
+                ctx,
+                d.speaker.is_none(),
+                speaker_text.as_deref(),
+                d.cue_span,
+            ),
+            speaker_text,
             parent: d.parent.and_then(|p| index.get(p).copied().flatten()),
         });
     }
     out
 }
 
-/// Gives a quote without a speaker entity the members of the group its speaker words are:
+/// The members of the group a quote without a speaker entity names with its speaker words:
 /// the last plural description before the cue in the same sentence with exactly those words
 /// (两国领导人表示 → both leaders).
-pub(crate) fn attach_groups(text: &str, quotes: &mut [Quote], groups: &[crate::mention::Group]) {
-    for q in quotes.iter_mut().filter(|q| q.speaker.is_none()) {
-        let Some(words) = &q.speaker_text else {
-            continue;
-        };
-        let group = groups.iter().rev().find(|g| {
-            g.span.end <= q.cue_span.start
-                && &g.text == words
-                && !text[g.span.end..q.cue_span.start].contains(['。', '！', '？', '\n'])
-        });
-        if let Some(g) = group {
-            q.speakers = g.members.clone();
-        }
-    }
+fn group_members(
+    ctx: &Context<'_>,
+    anonymous: bool,
+    words: Option<&str>,
+    cue: Span,
+) -> Vec<EntityId> {
+    let Some(words) = words.filter(|_| anonymous) else {
+        return Vec::new();
+    };
+    ctx.groups
+        .iter()
+        .rev()
+        .find(|g| {
+            g.span.end <= cue.start
+                && &ctx.original[g.span.range()] == words
+                && !ctx.text[g.span.end..cue.start].contains(['。', '！', '？', '\n'])
+        })
+        .map_or_else(Vec::new, |g| g.members.clone())
 }
