@@ -429,7 +429,7 @@ fn unknown_names(
                 if out
                     .iter()
                     .any(|c| c.kind == EntityKind::Place && c.span.start == e)
-                    || bounds_start_place(tokens, e) =>
+                    || place_word_at(tokens, e) =>
             {
                 Span::new(e, s.end)
             }
@@ -475,7 +475,7 @@ fn unknown_names(
 }
 
 /// Whether a jieba place word starts at `at`.
-fn bounds_start_place(tokens: &[Token], at: usize) -> bool {
+fn place_word_at(tokens: &[Token], at: usize) -> bool {
     let k = tokens.partition_point(|t| t.span.start < at);
     tokens
         .get(k)

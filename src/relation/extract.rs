@@ -85,12 +85,12 @@ pub(crate) fn extract(
         .chain(&placeholders)
         .collect();
     actors.sort_by_key(|m| m.span);
-    let members = |id: &EntityId| -> Vec<EntityId> {
+    fn members<'a>(groups: &'a [Group], id: &'a EntityId) -> &'a [EntityId] {
         match groups_index(id) {
-            Some(i) => groups[i].members.clone(),
-            None => vec![id.clone()],
+            Some(i) => &groups[i].members,
+            None => std::slice::from_ref(id),
         }
-    };
+    }
     let mut out: Vec<Relation> = Vec::new();
     let hits = matcher.find(text, ctx.bounds);
     for hit in &hits {
@@ -137,14 +137,14 @@ pub(crate) fn extract(
                 speech,
             );
             let mut pairs: Vec<(EntityId, EntityId)> = Vec::new();
+            let sources = members(groups, &source);
             for target in &targets {
-                let sources = members(&source);
                 for (k, s) in sources.iter().enumerate() {
-                    for t in members(target) {
+                    for t in members(groups, target) {
                         // Within one group each pair once (a group with itself).
-                        let within = *target == source && sources[..=k].contains(&t);
-                        if !within && t != *s {
-                            pairs.push((s.clone(), t));
+                        let within = *target == source && sources[..=k].contains(t);
+                        if !within && t != s {
+                            pairs.push((s.clone(), t.clone()));
                         }
                     }
                 }
