@@ -350,11 +350,18 @@ fn from_paragraphs<'a>(
     }
 }
 
+/// U+3000, the full-width space of CJK typography.
+pub(crate) const IDEOGRAPHIC_SPACE: char = '\u{3000}';
+
 /// Collapses white space inside a paragraph: runs become one space, and a space between two
-/// CJK characters or punctuation (left by line wrapping in HTML or Markdown) disappears.
+/// CJK characters or punctuation (left by line wrapping in HTML or Markdown) disappears,
+/// unless the run holds an ideographic space, which separates headline segments and stays.
 pub(crate) fn clean_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
+    // An ideographic space inside the run of white space: a separator the writer typed on
+    // purpose (headline segments: 习拜会后首谈台湾　拜登：不鼓励台独), kept as one.
+    let mut ideographic = false;
     // Runs between white space are copied whole, not character by character.
     let mut run_start = None;
     for (i, c) in s.char_indices() {
@@ -364,9 +371,12 @@ pub(crate) fn clean_line(s: &str) -> String {
                     let prev = out.chars().next_back().unwrap_or(' ');
                     if !(is_wide(prev) && is_wide(c)) {
                         out.push(' ');
+                    } else if ideographic {
+                        out.push(IDEOGRAPHIC_SPACE);
                     }
                     pending_space = false;
                 }
+                ideographic = false;
                 run_start = Some(i);
             }
             continue;
@@ -377,6 +387,7 @@ pub(crate) fn clean_line(s: &str) -> String {
         // Any white space, the ideographic space included, is kept only inside text (as one
         // space, or nothing between wide characters), never at the edges.
         pending_space = !out.is_empty();
+        ideographic |= c == IDEOGRAPHIC_SPACE;
     }
     if let Some(start) = run_start {
         out.push_str(&s[start..]);
@@ -437,7 +448,11 @@ mod tests {
             ("Joe  Biden 说", "Joe Biden 说"),
             ("美国 2021年", "美国 2021年"),
             ("", ""),
-            ("\u{3000}\u{3000}美国　总统", "美国总统"),
+            ("\u{3000}\u{3000}美国 总统", "美国总统"),
+            (
+                "拜登：不鼓励台独\u{3000} 基于法",
+                "拜登：不鼓励台独\u{3000}基于法",
+            ),
             ("a\u{3000}b\t c", "a b c"),
             ("拜登 Biden  说 ", "拜登 Biden 说"),
         ] {

@@ -8,7 +8,7 @@ mod coref;
 mod group;
 #[cfg_attr(not(feature = "ner-model"), allow(dead_code))]
 mod model;
-mod recognize;
+pub(crate) mod recognize;
 mod suffix;
 
 use crate::entity::{EntityId, EntityKind};

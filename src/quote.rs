@@ -34,6 +34,8 @@ use crate::sentence::{Sentence, quotation_ranges};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
+mod headline;
+
 /// The compiled speech-cue matcher.
 pub(crate) type CueMatcher = crate::lexicon::matcher::LexiconMatcher<crate::lexicon::SpeechCue>;
 
@@ -143,6 +145,36 @@ struct Draft {
     closed: bool,
     /// The content is a quotation running over several paragraphs (joined by `join_paragraphs`).
     multi_paragraph: bool,
+}
+
+impl Draft {
+    /// A draft with no speaker yet, its content starting at `content_start`.
+    fn new(
+        cue: &str,
+        cue_span: Span,
+        cue_type: CueType,
+        clause_start: usize,
+        content_start: usize,
+    ) -> Draft {
+        Draft {
+            speaker: None,
+            speaker_kind: None,
+            speaker_text: None,
+            cue: cue.to_string(),
+            cue_span,
+            cue_type,
+            clause_start,
+            content_start,
+            content_end: content_start,
+            via: None,
+            parent: None,
+            bare: false,
+            according_to: false,
+            head_start: None,
+            closed: false,
+            multi_paragraph: false,
+        }
+    }
 }
 
 const CONNECTIVES: &[&str] = &[
@@ -484,6 +516,15 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
             }
             drafts.push(draft);
         }
+        // 拜登：不鼓励台独 — a colon frame with no verb of saying, where no cue claimed it.
+        if let Some(d) = headline::colon_frame(ctx, s.span)
+            && !drafts[sentence_first..]
+                .iter()
+                .any(|x| x.content_start <= d.content_start)
+            && !in_quotation(d.cue_span.start)
+        {
+            drafts.push(d);
+        }
         direct_after_quotation(ctx, s, &quotations, &mut drafts, sentence_first, &relays);
     }
     join_paragraphs(text, &mut drafts);
@@ -502,23 +543,14 @@ fn frame_draft(
     let clause_text = strip_connectives(&text[clause]);
     let clause = Span::new(clause.end - clause_text.len(), clause.end);
     let after_cue = hit.span.end;
-    let base = |cue: &crate::lexicon::SpeechCue, content_start: usize| Draft {
-        speaker: None,
-        speaker_kind: None,
-        speaker_text: None,
-        cue: text[hit.span].to_string(),
-        cue_span: hit.span,
-        cue_type: cue.kind,
-        clause_start: clause.start,
-        content_start,
-        content_end: content_start,
-        via: None,
-        parent: None,
-        bare: false,
-        according_to: false,
-        head_start: None,
-        closed: false,
-        multi_paragraph: false,
+    let base = |cue: &crate::lexicon::SpeechCue, content_start: usize| {
+        Draft::new(
+            &text[hit.span],
+            hit.span,
+            cue.kind,
+            clause.start,
+            content_start,
+        )
     };
     // 据 X 报道，…
     if let Some(cue) = hit
@@ -1085,6 +1117,10 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
         if span.start > clause.start && prev.is_some_and(|c| PREPOSITIONS.contains(c)) {
             continue;
         }
+        // 俄方, 美方: the side of a country speaks as the country.
+        if text[span.end..].starts_with('方') && !text[span.end..].starts_with("方面") {
+            span.end += '方'.len_utf8();
+        }
         consider(span.end, Head::Entity(m.entity.clone(), m.kind, span));
     }
     // A plural description (两国总统还强调): a source without one entity; its members are
@@ -1445,24 +1481,9 @@ fn direct_after_quotation(
         else {
             continue;
         };
-        let mut d = Draft {
-            speaker: None,
-            speaker_kind: None,
-            speaker_text: None,
-            cue: cue.to_string(),
-            cue_span,
-            cue_type: CueType::Say,
-            clause_start: clause.start,
-            content_start: q.start,
-            content_end: q.end,
-            via: None,
-            parent: None,
-            bare: false,
-            according_to: false,
-            head_start: None,
-            closed: true,
-            multi_paragraph: false,
-        };
+        let mut d = Draft::new(cue, cue_span, CueType::Say, clause.start, q.start);
+        d.content_end = q.end;
+        d.closed = true;
         apply_head(ctx, &mut d, head);
         resolve_speaker(
             ctx,

@@ -28,7 +28,11 @@ const PAIRS: &[(char, char)] = &[
 ];
 
 fn is_terminator(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '；' | '…' | '!' | '?' | ';' | '．')
+    // U+3000 separates headline segments (拜登：不鼓励台独　基于…): each is a sentence.
+    matches!(
+        c,
+        '。' | '！' | '？' | '；' | '…' | '!' | '?' | ';' | '．' | '\u{3000}'
+    )
 }
 
 fn is_closer(c: char) -> bool {
@@ -189,6 +193,12 @@ mod tests {
                 &["He said \"No. Never.\" Then left."],
             ),
             ("第一段\n\n第二段。", &["第一段", "第二段。"]),
+            // Headline segments.
+            (
+                "首谈台湾\u{3000}拜登：不鼓励台独",
+                &["首谈台湾", "拜登：不鼓励台独"],
+            ),
+            ("「甲\u{3000}乙」", &["「甲\u{3000}乙」"]),
             ("", &[]),
             ("   ", &[]),
         ];

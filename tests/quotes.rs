@@ -266,3 +266,52 @@ fn a_plural_speaker_names_its_members() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+/// (text, [(speaker id or "-", speaker words, content)]) for the frames of Chinese news that
+/// have no verb of saying or no subject of their own.
+type FrameCase<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+
+fn check_frames(cases: &[FrameCase]) {
+    for (text, want) in cases {
+        let got: Vec<(String, String, String)> = quotes(text)
+            .into_iter()
+            .map(|(a, b, c, _)| (a, b, c))
+            .collect();
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn headline_colon_frames() {
+    check_frames(&[
+        ("普京：不会让步", &[("vladimir-putin", "普京", "不会让步")]),
+        (
+            "欧盟外交政策高级代表博雷利：制裁将持续\u{3000}俄方：不会让步",
+            &[
+                ("josep-borrell", "博雷利", "制裁将持续"),
+                ("rus", "俄方", "不会让步"),
+            ],
+        ),
+        (
+            "【乌克兰危机】白宫：拜登将与普京通话",
+            &[("white-house", "白宫", "拜登将与普京通话")],
+        ),
+        (
+            "哈佛教授︰贸易战没有赢家",
+            &[("-", "哈佛教授", "贸易战没有赢家")],
+        ),
+        // Labels, not speakers.
+        ("时间：2021年12月8日", &[]),
+        ("三点建议：加强合作", &[]),
+        ("北约峰会：成员国同意增加军费", &[]),
+        // A verb of saying before the colon is the ordinary frame, once.
+        (
+            "拜登说：我们不会让步",
+            &[("joe-biden", "拜登", "我们不会让步")],
+        ),
+    ]);
+}
