@@ -439,7 +439,8 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
             let open: Vec<usize> = (sentence_first..drafts.len())
                 .filter(|&d| drafts[d].content_start <= clause_start && !drafts[d].closed)
                 .collect();
-            let Some(mut draft) = frame_draft(matcher, ctx, hit, clause, &mut consumed_until)
+            let Some(mut draft) =
+                frame_draft(matcher, ctx, hit, clause, &quotations, &mut consumed_until)
             else {
                 continue;
             };
@@ -458,7 +459,9 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
             if draft.content_start >= sent_end {
                 continue;
             }
-            draft.content_end = sent_end;
+            if !draft.closed {
+                draft.content_end = sent_end;
+            }
             // Anaphora and zero subjects.
             let zero = draft.speaker_text.as_deref() == Some("\u{0}");
             if zero && let Some(prev) = &last_subject {
@@ -537,6 +540,7 @@ fn frame_draft(
     ctx: &Context<'_>,
     hit: &crate::lexicon::matcher::CueHit,
     clause: Span,
+    quotations: &[Span],
     consumed_until: &mut usize,
 ) -> Option<Draft> {
     let text = ctx.text;
@@ -684,11 +688,34 @@ fn frame_draft(
         after = m.span.end;
     }
     // Content: after ，/： or, for bare cues, right after the cue.
+    // A quotation right after the cue (称「…」, 回：「…」) is what was said, and ends with it.
+    // Not a scare quote that opens a longer clause (“北溪2号”管道的工程…): punctuation or
+    // the sentence's end follows the closing mark.
+    let quoted = |start: usize| {
+        quotations
+            .iter()
+            .find(|q| q.start == start)
+            .copied()
+            .filter(|q| {
+                text[q.end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
+    };
     let (mut start, bare) = match skip_punct(text, after) {
         Some(s) => (s, false),
+        None if quoted(after).is_some() => (after, false),
         None if cue.bare => (after_cue, true),
         None => return None,
     };
+    if let Some(q) = quoted(start) {
+        let mut d = base(cue, start);
+        d.content_end = q.end;
+        d.closed = true;
+        apply_head(ctx, &mut d, head);
+        return Some(d);
+    }
     // 发出警告，称…: a verb of saying that opens the content belongs to the frame.
     // Only after another kind of act: in 他表示，指出问题是第一步 the verb is what was said.
     if !bare

@@ -315,3 +315,26 @@ fn headline_colon_frames() {
         ),
     ]);
 }
+
+#[test]
+fn a_quotation_right_after_the_cue_is_the_content() {
+    check_frames(&[
+        (
+            "拜登回应称，「我们没有改变政策」，应为口误。",
+            &[("joe-biden", "拜登", "我们没有改变政策")],
+        ),
+        (
+            "普京直言「北约必须停止东扩」。",
+            &[("vladimir-putin", "普京", "北约必须停止东扩")],
+        ),
+        (
+            "拜登回：「是，不会有事发生」（Nothing）。",
+            &[("joe-biden", "拜登", "是，不会有事发生")],
+        ),
+        // A scare quote that opens a longer clause is part of it.
+        (
+            "沙利文指出，“北溪2号”管道的工程尚未开始。",
+            &[("jake-sullivan", "沙利文", "“北溪2号”管道的工程尚未开始")],
+        ),
+    ]);
+}
