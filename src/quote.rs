@@ -34,6 +34,7 @@ use crate::sentence::{Sentence, quotation_ranges};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
+mod continuation;
 mod headline;
 
 /// The compiled speech-cue matcher.
@@ -439,9 +440,18 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
             let open: Vec<usize> = (sentence_first..drafts.len())
                 .filter(|&d| drafts[d].content_start <= clause_start && !drafts[d].closed)
                 .collect();
-            let Some(mut draft) =
-                frame_draft(matcher, ctx, hit, clause, &quotations, &mut consumed_until)
-            else {
+            let continues = continuation::opens_continuation(clause_text)
+                || clause_text.trim().is_empty()
+                    && continuation::opens_continuation(&text[hit.span]);
+            let Some(mut draft) = frame_draft(
+                matcher,
+                ctx,
+                hit,
+                clause,
+                &quotations,
+                continues,
+                &mut consumed_until,
+            ) else {
                 continue;
             };
             // The addressee of a directive (要求拜登保证…) is not a new speaker.
@@ -450,9 +460,11 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
             {
                 continue;
             }
-            // 强调，A，并预计B: a subjectless cue inside reported speech is part of it.
+            // 强调，A，预计B: a subjectless cue inside reported speech is part of it, unless it
+            // opens with a word of continuation and is a statement (，并称B; not ，并预计B).
             if draft.speaker_text.as_deref() == Some("\u{0}")
                 && open.iter().any(|&d| !drafts[d].bare)
+                && !(continues && draft.cue_type != CueType::Believe)
             {
                 continue;
             }
@@ -464,10 +476,25 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
             }
             // Anaphora and zero subjects.
             let zero = draft.speaker_text.as_deref() == Some("\u{0}");
-            if zero && let Some(prev) = &last_subject {
-                draft.speaker = prev.0.clone();
+            // 又指，… in a later sentence: the paragraph's last speaker goes on.
+            let paragraph_speaker = || {
+                drafts[para_first_draft..]
+                    .iter()
+                    .rev()
+                    .find(|x| x.parent.is_none() && x.speaker.is_some())
+                    .map(|x| (x.speaker.clone(), x.speaker_kind, x.speaker_text.clone()))
+            };
+            let inherited = if zero {
+                last_subject
+                    .clone()
+                    .or_else(|| paragraph_speaker().filter(|_| continues))
+            } else {
+                None
+            };
+            if let Some(prev) = inherited {
+                draft.speaker = prev.0;
                 draft.speaker_kind = prev.1;
-                draft.speaker_text = prev.2.clone();
+                draft.speaker_text = prev.2;
             } else {
                 resolve_speaker(
                     ctx,
@@ -541,6 +568,7 @@ fn frame_draft(
     hit: &crate::lexicon::matcher::CueHit,
     clause: Span,
     quotations: &[Span],
+    continues: bool,
     consumed_until: &mut usize,
 ) -> Option<Draft> {
     let text = ctx.text;
@@ -669,7 +697,8 @@ fn frame_draft(
         {
             Head::Anonymous(Span::new(clause.start, hit.span.start + "报道".len()))
         }
-        None if clause_text.is_empty() => Head::Zero,
+        // Nothing but adverbs and times (更, 续, 今日亦): no subject of its own.
+        None if clause_text.is_empty() || gap_ok(clause_text) => Head::Zero,
         None => {
             // A short subject with no entity (乌克兰与西方): an anonymous, descriptive source.
             if is_collective_subject(ctx, clause) || is_nominal_subject(ctx, clause) {
@@ -707,6 +736,10 @@ fn frame_draft(
         Some(s) => (s, false),
         None if quoted(after).is_some() => (after, false),
         None if cue.bare => (after_cue, true),
+        // ，并称美方将…: a continued statement needs no comma after its cue.
+        None if continues && matches!(head, Head::Zero) && cue.kind != CueType::Believe => {
+            (after_cue, true)
+        }
         None => return None,
     };
     if let Some(q) = quoted(start) {

@@ -338,3 +338,41 @@ fn a_quotation_right_after_the_cue_is_the_content() {
         ),
     ]);
 }
+
+#[test]
+fn zero_subject_continuation() {
+    check_frames(&[
+        (
+            "拜登说，对方刻意扭曲会谈，并称美方将于近日说明。",
+            &[
+                ("joe-biden", "拜登", "对方刻意扭曲会谈"),
+                ("joe-biden", "拜登", "美方将于近日说明"),
+            ],
+        ),
+        (
+            "拜登表示，美国不会让步。又指，制裁已经准备就绪。",
+            &[
+                ("joe-biden", "拜登", "美国不会让步"),
+                ("joe-biden", "拜登", "制裁已经准备就绪"),
+            ],
+        ),
+        (
+            "普京表示，俄罗斯不会让步，同时强调，对话仍有可能。",
+            &[
+                ("vladimir-putin", "普京", "俄罗斯不会让步"),
+                ("vladimir-putin", "普京", "对话仍有可能"),
+            ],
+        ),
+        // An opinion verb without a comma stays inside the statement it follows.
+        (
+            "普京强调，俄罗斯已集结士兵，并预计冲突将在明年爆发。",
+            &[(
+                "vladimir-putin",
+                "普京",
+                "俄罗斯已集结士兵，并预计冲突将在明年爆发",
+            )],
+        ),
+        // No speaker before it in the paragraph: nobody to continue.
+        ("又指，制裁已经准备就绪。", &[]),
+    ]);
+}
