@@ -35,7 +35,10 @@ use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
 mod continuation;
+mod gap;
 mod headline;
+
+use gap::{OCCASION_ENDS, gap_ok};
 
 /// The compiled speech-cue matcher.
 pub(crate) type CueMatcher = crate::lexicon::matcher::LexiconMatcher<crate::lexicon::SpeechCue>;
@@ -200,87 +203,10 @@ const CONNECTIVES: &[&str] = &[
     "且",
     "也",
 ];
-const ADVERBS: &[&str] = &[
-    "还",
-    "也",
-    "则",
-    "又",
-    "再次",
-    "再度",
-    "此前",
-    "曾经",
-    "曾",
-    "已经",
-    "已",
-    "更",
-    "同时",
-    "并",
-    "随后",
-    "进一步",
-    "亦",
-    "均",
-    "都",
-    "就此",
-    "对此",
-    "当天",
-    "当日",
-    "日前",
-    "近日",
-    "今天",
-    "昨天",
-    "今日",
-    "昨日",
-    "一再",
-    "多次",
-    "公开",
-    "首次",
-    "最近",
-    "早些时候",
-    "稍早",
-    "稍后",
-    "明确",
-    "坚决",
-    "一致",
-    "普遍",
-    "强烈",
-    "严正",
-    "直接",
-    "特别",
-    "随即",
-    "立即",
-    "当地时间",
-    "本周",
-    "上周",
-    "周末",
-    "晚间",
-    "早间",
-    "上午",
-    "下午",
-    "晚上",
-    "在会上",
-    "在会后",
-    "在会中",
-    "会后",
-    "对记者",
-    "向记者",
-    "对媒体",
-    "向媒体",
-    "对外",
-    "方面",
-    "官方",
-    "发言人",
-    "的发言人",
-];
 /// A gap containing these makes the cue a future or negated act, not a reported statement.
 const MODALS: &[&str] = &[
     "将", "会", "可能", "要", "应", "打算", "计划", "准备", "拟", "不", "没有", "没", "未", "并未",
     "无法",
-];
-const OCCASION_OPENERS: &[&str] = &[
-    "在", "于", "接受", "通过", "借", "趁", "当", "出席", "致函", "致信",
-];
-const OCCASION_ENDS: &[&str] = &[
-    "期间", "之际", "之后", "以后", "时", "中", "上", "后", "前", "里",
 ];
 const PREPOSITIONS: &str = "在对向与和同跟致给让被从据把将为于至";
 const PRONOUNS: &[&str] = &["他们", "她们", "他", "她", "其"];
@@ -484,9 +410,39 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
                     .find(|x| x.parent.is_none() && x.speaker.is_some())
                     .map(|x| (x.speaker.clone(), x.speaker_kind, x.speaker_text.clone()))
             };
+            // 沙利文指出，美国总统…通了电话，并在通话中强调，…: inside reported speech whose
+            // subject is a person, a zero subject is that person (nested speech).
+            let content_person = || {
+                let &d = open.last()?;
+                let start = drafts[d].content_start;
+                let first = ctx.mentions.partition_point(|m| m.span.start < start);
+                let m = ctx.mentions[first..]
+                    .iter()
+                    .take_while(|m| m.span.start < start + 24)
+                    .find(|m| m.kind == EntityKind::Person)?;
+                // The person opens the content, or ends its opening role phrase (美国总统).
+                let opening = &ctx.text[start..m.span.start];
+                (opening.is_empty()
+                    || mentions_in(ctx, Span::new(start, m.span.start)).len() == 1
+                        && !opening.contains(['，', '、']))
+                .then(|| {
+                    (
+                        Some(m.entity.clone()),
+                        Some(EntityKind::Person),
+                        Some(ctx.original[m.span.range()].to_string()),
+                    )
+                })
+            };
             let inherited = if zero {
-                last_subject
-                    .clone()
+                // Only a clause with circumstances of its own (并在通话中强调), which tie it to
+                // the reported event; a bare 并称 continues the speaker.
+                content_person()
+                    .filter(|_| {
+                        continues
+                            && !strip_connectives(clause_text).is_empty()
+                            && open.last().is_some_and(|&d| !drafts[d].bare)
+                    })
+                    .or_else(|| last_subject.clone())
                     .or_else(|| paragraph_speaker().filter(|_| continues))
             } else {
                 None
@@ -671,7 +627,7 @@ fn frame_draft(
     let mut head = speaker_head(ctx, clause, hit.span.start);
     // X在…报告中，也警告…: the clause holds only adverbs, and the speaker with its occasion
     // stands in the clause before the comma.
-    if head.is_none() && !clause_text.is_empty() && gap_ok(clause_text) && clause.start > 0 {
+    if head.is_none() && !clause_text.is_empty() && gap_ok(ctx, clause) && clause.start > 0 {
         let comma = text[..clause.start]
             .char_indices()
             .next_back()
@@ -698,7 +654,7 @@ fn frame_draft(
             Head::Anonymous(Span::new(clause.start, hit.span.start + "报道".len()))
         }
         // Nothing but adverbs and times (更, 续, 今日亦): no subject of its own.
-        None if clause_text.is_empty() || gap_ok(clause_text) => Head::Zero,
+        None if clause_text.is_empty() || gap_ok(ctx, clause) => Head::Zero,
         None => {
             // A short subject with no entity (乌克兰与西方): an anonymous, descriptive source.
             if is_collective_subject(ctx, clause) || is_nominal_subject(ctx, clause) {
@@ -853,6 +809,23 @@ fn is_nominal_subject(ctx: &Context<'_>, clause: Span) -> bool {
         })
 }
 
+/// A phrase holding a time word or a preposition (拜登美东时间3日晚在社交媒体) is a speaker
+/// with its circumstances, not one descriptor.
+fn is_adverbial(ctx: &Context<'_>, span: Span) -> bool {
+    let first = ctx.tokens.partition_point(|k| k.span.end <= span.start);
+    ctx.tokens[first..]
+        .iter()
+        .take_while(|k| k.span.start < span.end)
+        .any(|k| {
+            k.pos == Pos::Time
+                || k.pos == Pos::Function
+                    && ctx.text[k.span]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| PREPOSITIONS.contains(c) && k.span.len() == c.len_utf8())
+        })
+}
+
 /// The mentions inside `span` (mentions are sorted by position: a binary search, not a scan).
 fn mentions_in<'a>(ctx: &Context<'a>, span: Span) -> &'a [Candidate] {
     let first = ctx.mentions.partition_point(|m| m.span.start < span.start);
@@ -930,143 +903,6 @@ fn trim_end_punct(text: &str, s: Span) -> usize {
     end
 }
 
-/// True when the gap between a speaker head and its cue is only adverbs, time words, 方面,
-/// parentheses or an occasion phrase (and no modal or negation).
-fn gap_ok(gap: &str) -> bool {
-    let mut g = gap.trim();
-    let mut guard = 0;
-    while !g.is_empty() && guard < 20 {
-        guard += 1;
-        let before = g;
-        // Taiwan and Hong Kong dates: 今（22）日, 昨(21)日.
-        if let Some(rest) = g.strip_prefix(['今', '昨'])
-            && let Some(inner) = rest.strip_prefix(['（', '('])
-            && let Some(close) = inner.find(['）', ')'])
-            && inner[..close].chars().all(|c| c.is_ascii_digit())
-            && let Some(after) = inner[close..]
-                .trim_start_matches(['）', ')'])
-                .strip_prefix('日')
-        {
-            g = after;
-            continue;
-        }
-        // Parenthetical: （俄罗斯总统府）, (CNN).
-        if let Some(rest) = g.strip_prefix(['（', '(']) {
-            match rest.find(['）', ')']) {
-                Some(p) => g = rest[p..].trim_start_matches(['）', ')']),
-                None => return false,
-            }
-        }
-        g = g.trim_start_matches(['）', ')', ' ']);
-        // Time: 7日, 14号, 2021年12月7日, 周二, 星期二.
-        let digits = g
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
-            .count();
-        if digits > 0 {
-            let rest = &g[g.char_indices().nth(digits).map_or(g.len(), |(i, _)| i)..];
-            if let Some(r) = ["日", "号", "月", "年"]
-                .iter()
-                .find_map(|u| rest.strip_prefix(u))
-            {
-                // 2012年时, 1月底, 3月初: a time word may take a position suffix.
-                g = ["时", "底", "初", "中旬", "下旬", "上旬"]
-                    .iter()
-                    .find_map(|s| r.strip_prefix(s))
-                    .unwrap_or(r);
-                continue;
-            }
-        }
-        for w in [
-            "周一",
-            "周二",
-            "周三",
-            "周四",
-            "周五",
-            "周六",
-            "周日",
-            "周天",
-            "星期一",
-            "星期二",
-            "星期三",
-            "星期四",
-            "星期五",
-            "星期六",
-            "星期日",
-        ] {
-            if let Some(r) = g.strip_prefix(w) {
-                g = r;
-            }
-        }
-        for a in ADVERBS.iter().chain(RELATIVE_TIMES) {
-            if let Some(r) = g.strip_prefix(a) {
-                g = r;
-                break;
-            }
-        }
-        // An addressee with 向 up to the cue: 普京向拜登表示, 苹果公司向用户发出警告 (a short
-        // phrase of letters, no 的; 对 is left out: 对…表示 is as often a topic, 对此表示不满).
-        if let Some(rest) = g.strip_prefix('向')
-            && (1..=8).contains(&rest.chars().count())
-            && rest
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '·' || c == '•')
-            && !rest.contains('的')
-        {
-            return true;
-        }
-        // The speaker's document: X的报告称, X最新裁决指, X发表的声明中表示.
-        if let Some(r) = strip_document(g) {
-            g = r;
-            continue;
-        }
-        // Occasion: 在…中/上/时, 接受…采访时, 在致…的信中.
-        if OCCASION_OPENERS.iter().any(|o| g.starts_with(o)) {
-            let ends: Vec<usize> = g
-                .char_indices()
-                .filter(|(i, _)| OCCASION_ENDS.iter().any(|e| g[*i..].starts_with(e)))
-                .map(|(i, _)| i)
-                .collect();
-            // The longest occasion whose remainder is itself a valid gap.
-            let mut matched = false;
-            for &e in ends.iter().rev() {
-                let end_len = OCCASION_ENDS
-                    .iter()
-                    .find(|x| g[e..].starts_with(*x))
-                    .map_or(0, |x| x.len());
-                let inner = &g[..e];
-                let rest = &g[e + end_len..];
-                if !has_modal_outside_occasion(inner) && gap_ok(rest) {
-                    return true;
-                }
-                matched = true;
-            }
-            if matched {
-                return false;
-            }
-        }
-        if g == before {
-            return false;
-        }
-    }
-    g.is_empty()
-}
-
-/// Relative time words before a cue (去年1月表示: the month follows as a time of its own).
-const RELATIVE_TIMES: &[&str] = &[
-    "去年",
-    "今年",
-    "明年",
-    "前年",
-    "上月",
-    "本月",
-    "上周",
-    "本周",
-    "上星期",
-    "早前",
-    "较早前",
-];
-
 /// Where a relayed speaker ends (援引美国官员的话称), besides its document.
 const RELAY_ENDS: &[&str] = &[
     "的话",
@@ -1113,45 +949,13 @@ const DOCUMENTS: &[&str] = &[
     "联署信",
     "信件",
 ];
-/// What may come between a speaker and its document.
-const DOCUMENT_QUALIFIERS: &[&str] = &[
-    "发表的",
-    "发布的",
-    "公布的",
-    "最新的",
-    "最新",
-    "一份",
-    "联合",
-    "联署",
-];
-
-/// `gap` without a leading document phrase (的)(qualifier)(document)(中|里), if it has one.
-fn strip_document(gap: &str) -> Option<&str> {
-    let mut g = gap.strip_prefix('的').unwrap_or(gap);
-    for q in DOCUMENT_QUALIFIERS {
-        if let Some(r) = g.strip_prefix(q) {
-            g = r;
-            break;
-        }
-    }
-    let doc = DOCUMENTS
-        .iter()
-        .filter(|d| g.starts_with(**d))
-        .max_by_key(|d| d.len())?;
-    let rest = &g[doc.len()..];
-    Some(rest.strip_prefix(['中', '里']).unwrap_or(rest))
-}
-
-/// Inside an occasion phrase only a modal at its head would matter; 在接受采访时 has none.
-fn has_modal_outside_occasion(inner: &str) -> bool {
-    inner.starts_with('将') || inner.starts_with('会')
-}
-
 /// The rightmost speaker head in `clause` whose gap to `cue_start` is allowed.
 fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Head> {
     let text = ctx.text;
     let gap_before_cue = |end: usize| {
-        end <= cue_start && gap_ok(&text[end..cue_start]) && !has_modal_word(ctx, end, cue_start)
+        end <= cue_start
+            && gap_ok(ctx, Span::new(end, cue_start))
+            && !has_modal_word(ctx, end, cue_start)
     };
     // Candidates by where they end; the one ending last with an allowed gap to the cue wins
     // (the first considered among equals). Gaps are checked from the last end down, so the
@@ -1224,7 +1028,7 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
             // The descriptor phrase runs from the clause start (美国消息人士, 这位乌克兰官员).
             let phrase = Span::new(clause.start, end);
             let pt = &text[phrase];
-            if pt.chars().count() > 14 || pt.contains(['“', '”']) {
+            if pt.chars().count() > 14 || pt.contains(['“', '”']) || is_adverbial(ctx, phrase) {
                 continue;
             }
             // 苹果公司向相关人士…: a descriptor after a name and 向/对 is the addressee.

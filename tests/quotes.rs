@@ -376,3 +376,71 @@ fn zero_subject_continuation() {
         ("又指，制裁已经准备就绪。", &[]),
     ]);
 }
+
+#[test]
+fn what_may_stand_between_speaker_and_cue() {
+    let want = |who: &'static str, words: &'static str| [(who, words, "美国不会让步")];
+    let biden = want("joe-biden", "拜登");
+    for text in [
+        "拜登当地时间周三下午在白宫对记者表示，美国不会让步。",
+        "拜登美东时间3日晚在社交媒体发文指，美国不会让步。",
+        "拜登今（18日）首度对此表示，美国不会让步。",
+        "拜登今（18）日表示，美国不会让步。",
+        "拜登16日称，美国不会让步。",
+        "拜登出席记者会时回应说，美国不会让步。",
+        "拜登在演说中直言，美国不会让步。",
+        "拜登在留言中写道，美国不会让步。",
+        "拜登发表声明表示，美国不会让步。",
+        "拜登（右图）向传媒表示，美国不会让步。",
+        "拜登接受美国有线电视新闻网（CNN）采访时说，美国不会让步。",
+    ] {
+        check_frames(&[(text, &biden)]);
+    }
+    // A modal or negation between them: not a statement made.
+    check_frames(&[
+        ("拜登不会在演说中表示，美国不会让步。", &[]),
+        ("拜登可能在白宫表示，美国不会让步。", &[]),
+    ]);
+}
+
+#[test]
+fn a_long_run_of_occasion_words_is_linear() {
+    // Every split of 在中…在中 was once retried (exponential in the run's length).
+    let text = format!("拜登{}表示，好的消息。", "在中".repeat(200));
+    let started = std::time::Instant::now();
+    let _ = quotes(&text);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[test]
+fn a_zero_subject_with_circumstances_inside_reported_speech_is_its_subject() {
+    let doc = ANALYZER.analyze(
+        &Article::new(
+            "z",
+            "白宫表示，拜登与法国总统通了电话，并在通话中强调，外交仍是首选。",
+        )
+        .with_date("2021-12-08"),
+    );
+    let got: Vec<(&str, &str, Option<usize>)> = doc
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.speaker.as_ref().map_or("-", |s| s.as_str()),
+                q.content.text.as_str(),
+                q.parent,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "white-house",
+                "拜登与法国总统通了电话，并在通话中强调，外交仍是首选",
+                None
+            ),
+            ("joe-biden", "外交仍是首选", Some(0)),
+        ]
+    );
+}

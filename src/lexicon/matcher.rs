@@ -6,6 +6,12 @@ use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::BTreeMap;
 
+/// One-character time units and adverbs that jieba may join to the verb after them.
+const GLUED_BEFORE: &[char] = &[
+    '日', '时', '后', '便', '亦', '又', '并', '还', '也', '则', '曾', '再', '均', '都', '皆', '即',
+    '就', '更', '续',
+];
+
 /// A cue occurrence with every lexicon entry of that text (one text may have several frames).
 #[derive(Clone, Debug)]
 pub(crate) struct CueHit {
@@ -62,13 +68,21 @@ impl<T> LexiconMatcher<T> {
         &self.cues[i]
     }
 
-    /// Cue occurrences that start and end on word boundaries (说 in 说服 is not a cue).
+    /// Cue occurrences that start and end on word boundaries (说 in 说服 is not a cue), or
+    /// that jieba glued to a one-character time unit or adverb before them (16日称 read as
+    /// 16|日称, 便称, 亦指).
     pub(crate) fn find(&self, text: &str, bounds: &Boundaries) -> Vec<CueHit> {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
+        let glued = |start: usize| {
+            text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| GLUED_BEFORE.contains(&c) && bounds.is_start(start - c.len_utf8()))
+        };
         ac.find_iter(text)
-            .filter(|m| bounds.is_start(m.start()) && bounds.is_end(m.end()))
+            .filter(|m| (bounds.is_start(m.start()) || glued(m.start())) && bounds.is_end(m.end()))
             .map(|m| CueHit {
                 span: Span::new(m.start(), m.end()),
                 cues: self.entries[m.pattern().as_usize()].clone(),

@@ -1,0 +1,428 @@
+//! What may stand between a speaker and its cue (拜登 | 当地时间周三下午在白宫对记者 | 表示).
+//!
+//! A small grammar walked once from left to right: times (jieba's time words, dates, 今（22）日),
+//! manner and sequence adverbs, parentheses (a Latin gloss or title), chained statement acts
+//! (发表声明, 发文, 回应, 受访), addressees (对记者, 向传媒, 向 + a name), the speaker's
+//! document (的报告中), and one occasion phrase (在…中/上/时, 接受…采访时, 出席…时, or 在 + a
+//! place or medium before an act: 在社交媒体发文). An occasion's remainder may not open
+//! another occasion, and a gap has at most [`MAX_GAP_CHARS`] characters, so the walk is linear
+//! in the gap and bounded per cue.
+
+use super::{Context, DOCUMENTS};
+use crate::segment::Pos;
+use crate::span::Span;
+
+/// The longest gap between a speaker and its cue, in characters.
+const MAX_GAP_CHARS: usize = 40;
+/// The longest occasion phrase after its opener, in characters.
+const MAX_OCCASION_CHARS: usize = 30;
+/// The longest place or medium in an occasion without an end word (在白宫, 在社交媒体).
+const MAX_BARE_OCCASION_CHARS: usize = 10;
+
+/// Acts by which a speaker makes the statement the cue introduces (发表声明表示, 发文指).
+const CHAINED_ACTS: &[&str] = &[
+    "发表声明",
+    "发表讲话",
+    "发表演说",
+    "发表演讲",
+    "发表谈话",
+    "发表文章",
+    "发表评论",
+    "发布声明",
+    "发出声明",
+    "发声明",
+    "发文",
+    "发帖",
+    "发推文",
+    "发推",
+    "贴文",
+    "撰文",
+    "回应",
+    "回复",
+    "受访",
+    "接受访问",
+    "接受采访",
+    "致函",
+    "致信",
+    "去信",
+    "召开记者会",
+    "举行记者会",
+    "答记者问",
+    "答问",
+    "发表",
+    "发布",
+    "发出",
+];
+/// Who a statement is addressed to, after 对/向 (对记者, 向传媒).
+const AUDIENCES: &[&str] = &[
+    "记者",
+    "传媒",
+    "媒体",
+    "外界",
+    "外媒",
+    "本报",
+    "本台",
+    "本网",
+    "本社",
+    "港媒",
+    "台媒",
+    "官媒",
+    "公众",
+    "民众",
+    "听众",
+    "支持者",
+    "议员",
+    "国会",
+];
+const WEEKDAYS: &[&str] = &[
+    "周一",
+    "周二",
+    "周三",
+    "周四",
+    "周五",
+    "周六",
+    "周日",
+    "周天",
+    "星期一",
+    "星期二",
+    "星期三",
+    "星期四",
+    "星期五",
+    "星期六",
+    "星期日",
+];
+
+/// True when `gap` holds only what may stand between a speaker and its cue.
+pub(super) fn gap_ok(ctx: &Context<'_>, gap: Span) -> bool {
+    ctx.text[gap].chars().count() <= MAX_GAP_CHARS && walk(ctx, gap.start, gap.end, true)
+}
+
+/// Consumes allowed pieces from `at` to `end`; `occasion`: whether an occasion may still open.
+fn walk(ctx: &Context<'_>, mut at: usize, end: usize, occasion: bool) -> bool {
+    let text = ctx.text;
+    while at < end {
+        let g = &text[at..end];
+        // An addressee with 向 up to the cue: 普京向拜登表示, 苹果公司向用户发出警告 (a short
+        // phrase of letters, no 的).
+        if let Some(rest) = g.strip_prefix('向')
+            && (1..=8).contains(&rest.chars().count())
+            && rest
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '·' || c == '•')
+            && !rest.contains('的')
+        {
+            return true;
+        }
+        if occasion
+            && OCCASION_OPENERS.iter().any(|o| g.starts_with(o))
+            && occasion_phrase(ctx, at, end) == Some(true)
+        {
+            return true;
+        }
+        match step(ctx, at, end) {
+            Some(next) if next > at => at = next,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Where one allowed piece that starts at `at` ends.
+fn step(ctx: &Context<'_>, at: usize, end: usize) -> Option<usize> {
+    let text = ctx.text;
+    let g = &text[at..end];
+    let skipped = g.trim_start_matches([' ', '）', ')']);
+    if skipped.len() < g.len() {
+        return Some(end - skipped.len());
+    }
+    // Taiwan and Hong Kong dates: 今（22）日, 昨(21)日, 今（18日）.
+    if let Some(rest) = g.strip_prefix(['今', '昨'])
+        && let Some(inner) = rest.strip_prefix(['（', '('])
+        && let Some(close) = inner.find(['）', ')'])
+        && let digits = inner[..close].strip_suffix('日').unwrap_or(&inner[..close])
+        && !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+    {
+        let after = inner[close..].trim_start_matches(['）', ')']);
+        let after = if inner[..close].ends_with('日') {
+            after
+        } else {
+            after.strip_prefix('日')?
+        };
+        return Some(end - after.len());
+    }
+    // Parenthetical: （俄罗斯总统府）, (CNN), （Joe Biden）.
+    if let Some(rest) = g.strip_prefix(['（', '(']) {
+        let p = rest.find(['）', ')'])?;
+        return Some(end - rest[p..].len());
+    }
+    // 当地时间, 美东时间, 北京时间, 台湾时间: a zone of up to three characters.
+    if let Some(p) = g.find("时间")
+        && (1..=3).contains(&g[..p].chars().count())
+        && !g[..p].contains(['在', '的', '，'])
+    {
+        return Some(at + p + "时间".len());
+    }
+    if let Some(after) = numeric_time(g) {
+        return Some(end - after.len());
+    }
+    // jieba's time words (下午, 晚间, 近日) and short adverbs (首度, 便, 罕见地).
+    if let Some(k) = ctx.bounds.token_at(at)
+        && let token = ctx.tokens[k]
+        && token.span.start == at
+        && token.span.end <= end
+        && (token.pos == Pos::Time
+            || token.pos == Pos::Modifier && text[token.span].chars().count() <= 2)
+    {
+        let after = &text[token.span.end..end];
+        let after = after.strip_prefix('地').unwrap_or(after);
+        return Some(end - after.len());
+    }
+    let longest = |words: &[&str]| {
+        words
+            .iter()
+            .filter(|w| g.starts_with(**w))
+            .map(|w| w.len())
+            .max()
+    };
+    if let Some(n) = [WEEKDAYS, ADVERBS, RELATIVE_TIMES, CHAINED_ACTS]
+        .iter()
+        .filter_map(|words| longest(words))
+        .max()
+    {
+        return Some(at + n);
+    }
+    // 对记者, 向传媒, 对本台: an audience.
+    if let Some(rest) = g.strip_prefix(['对', '向'])
+        && let Some(n) = AUDIENCES
+            .iter()
+            .filter(|w| rest.starts_with(**w))
+            .map(|w| w.len())
+            .max()
+    {
+        let after = &rest[n..];
+        let after = after.strip_prefix('们').unwrap_or(after);
+        return Some(end - after.len());
+    }
+    // 对本报, 向美联社: an organization addressed, right before the cue.
+    if let Some(rest) = g.strip_prefix(['对', '向'])
+        && let Some(m) = ctx.mentions.iter().find(|m| {
+            m.span.start == end - rest.len()
+                && m.span.end == end
+                && m.kind == crate::entity::EntityKind::Organization
+        })
+    {
+        return Some(m.span.end);
+    }
+    // The speaker's document: X的报告称, X最新裁决指, X发表的声明中表示.
+    strip_document(g).map(|r| end - r.len())
+}
+
+/// 7日, 14号, 2021年12月7日, 1月底, 2012年时: what remains after a leading date, if one leads.
+fn numeric_time(g: &str) -> Option<&str> {
+    let digits = g
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(*c)))
+        .map_or(g.len(), |(i, _)| i);
+    if digits == 0 {
+        return None;
+    }
+    let rest = ["日", "号", "月", "年"]
+        .iter()
+        .find_map(|u| g[digits..].strip_prefix(u))?;
+    Some(
+        ["时", "底", "初", "中旬", "下旬", "上旬", "晚", "早"]
+            .iter()
+            .find_map(|s| rest.strip_prefix(s))
+            .unwrap_or(rest),
+    )
+}
+
+/// An occasion opening at `at` (在…中, 接受…采访时, 在社交媒体 + act): `Some(true)` when it
+/// and the rest of the gap are allowed, `Some(false)` when an occasion ends there but the rest
+/// is not, `None` when no occasion can be read.
+fn occasion_phrase(ctx: &Context<'_>, at: usize, end: usize) -> Option<bool> {
+    let text = ctx.text;
+    let g = &text[at..end];
+    let opener = OCCASION_OPENERS
+        .iter()
+        .filter(|o| g.starts_with(**o))
+        .map(|o| o.len())
+        .max()?;
+    let body = at + opener;
+    // Candidate ends, longest phrase first; the remainder is walked without occasions.
+    let ends: Vec<(usize, usize)> = text[body..end]
+        .char_indices()
+        .take(MAX_OCCASION_CHARS)
+        .filter_map(|(i, _)| {
+            OCCASION_ENDS
+                .iter()
+                .find(|e| text[body + i..end].starts_with(**e))
+                .map(|e| (body + i, body + i + e.len()))
+        })
+        .collect();
+    for &(e, after) in ends.iter().rev() {
+        if !has_modal_outside_occasion(&text[body..e]) && walk(ctx, after, end, false) {
+            return Some(true);
+        }
+    }
+    // 在白宫, 在社交媒体 + 发文: a place or medium of nouns, then the rest.
+    if text[at..body].starts_with(['在', '于']) {
+        for (i, c) in text[body..end].char_indices().take(MAX_BARE_OCCASION_CHARS) {
+            let stop = body + i + c.len_utf8();
+            if !has_verb(ctx, body, stop) && walk(ctx, stop, end, false) {
+                return Some(true);
+            }
+        }
+    }
+    (!ends.is_empty()).then_some(false)
+}
+
+/// Whether a jieba verb lies in `from..to`.
+fn has_verb(ctx: &Context<'_>, from: usize, to: usize) -> bool {
+    let first = ctx.tokens.partition_point(|k| k.span.end <= from);
+    ctx.tokens[first..]
+        .iter()
+        .take_while(|k| k.span.start < to)
+        .any(|k| k.pos == Pos::Verb)
+}
+
+const ADVERBS: &[&str] = &[
+    "首度",
+    "首先",
+    "率先",
+    "便",
+    "就",
+    "即",
+    "罕见地",
+    "罕有地",
+    "稍早前",
+    "日前",
+    "事后",
+    "会后",
+    "当场",
+    "亲自",
+    "还",
+    "也",
+    "则",
+    "又",
+    "再次",
+    "再度",
+    "此前",
+    "曾经",
+    "曾",
+    "已经",
+    "已",
+    "更",
+    "同时",
+    "并",
+    "随后",
+    "进一步",
+    "亦",
+    "均",
+    "都",
+    "就此",
+    "对此",
+    "当天",
+    "当日",
+    "日前",
+    "近日",
+    "今天",
+    "昨天",
+    "今日",
+    "昨日",
+    "一再",
+    "多次",
+    "公开",
+    "首次",
+    "最近",
+    "早些时候",
+    "稍早",
+    "稍后",
+    "明确",
+    "坚决",
+    "一致",
+    "普遍",
+    "强烈",
+    "严正",
+    "直接",
+    "特别",
+    "随即",
+    "立即",
+    "当地时间",
+    "本周",
+    "上周",
+    "周末",
+    "晚间",
+    "早间",
+    "上午",
+    "下午",
+    "晚上",
+    "在会上",
+    "在会后",
+    "在会中",
+    "会后",
+    "对记者",
+    "向记者",
+    "对媒体",
+    "向媒体",
+    "对外",
+    "方面",
+    "官方",
+    "发言人",
+    "的发言人",
+];
+const OCCASION_OPENERS: &[&str] = &[
+    "在", "于", "接受", "通过", "借", "趁", "当", "出席", "致函", "致信",
+];
+pub(super) const OCCASION_ENDS: &[&str] = &[
+    "期间", "之际", "之后", "以后", "时", "中", "上", "后", "前", "里",
+];
+/// Relative time words before a cue (去年1月表示: the month follows as a time of its own).
+const RELATIVE_TIMES: &[&str] = &[
+    "去年",
+    "今年",
+    "明年",
+    "前年",
+    "上月",
+    "本月",
+    "上周",
+    "本周",
+    "上星期",
+    "早前",
+    "较早前",
+];
+
+/// What may come between a speaker and its document.
+const DOCUMENT_QUALIFIERS: &[&str] = &[
+    "发表的",
+    "发布的",
+    "公布的",
+    "最新的",
+    "最新",
+    "一份",
+    "联合",
+    "联署",
+];
+
+/// `gap` without a leading document phrase (的)(qualifier)(document)(中|里), if it has one.
+fn strip_document(gap: &str) -> Option<&str> {
+    let mut g = gap.strip_prefix('的').unwrap_or(gap);
+    for q in DOCUMENT_QUALIFIERS {
+        if let Some(r) = g.strip_prefix(q) {
+            g = r;
+            break;
+        }
+    }
+    let doc = DOCUMENTS
+        .iter()
+        .filter(|d| g.starts_with(**d))
+        .max_by_key(|d| d.len())?;
+    let rest = &g[doc.len()..];
+    Some(rest.strip_prefix(['中', '里']).unwrap_or(rest))
+}
+
+/// Inside an occasion phrase only a modal at its head would matter; 在接受采访时 has none.
+fn has_modal_outside_occasion(inner: &str) -> bool {
+    inner.starts_with('将') || inner.starts_with('会')
+}
