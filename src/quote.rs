@@ -386,11 +386,12 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
             {
                 continue;
             }
-            // 强调，A，预计B: a subjectless cue inside reported speech is part of it, unless it
-            // opens with a word of continuation and is a statement (，并称B; not ，并预计B).
+            // 强调，A，并预计B: a subjectless opinion inside reported speech is part of it; any
+            // other subjectless cue is a new statement of the same speaker (批评，A，强调B: one
+            // quote per cue).
             if draft.speaker_text.as_deref() == Some("\u{0}")
                 && open.iter().any(|&d| !drafts[d].bare)
-                && !(continues && draft.cue_type != CueType::Believe)
+                && draft.cue_type == CueType::Believe
             {
                 continue;
             }

@@ -444,3 +444,14 @@ fn a_zero_subject_with_circumstances_inside_reported_speech_is_its_subject() {
         ]
     );
 }
+
+#[test]
+fn one_quote_per_cue_of_the_same_speaker() {
+    check_frames(&[(
+        "联合国专家批评，匿名权讨论过分集中在犯罪，强调立法应保障匿名。",
+        &[
+            ("-", "联合国专家", "匿名权讨论过分集中在犯罪"),
+            ("-", "联合国专家", "立法应保障匿名"),
+        ],
+    )]);
+}
