@@ -650,7 +650,7 @@ fn frame_draft(
         Some(h) => h,
         // 有报道称 / 报道称: an unnamed report.
         None if (clause_text.is_empty() || clause_text == "有")
-            && text[hit.span].starts_with("报道") =>
+            && (text[hit.span].starts_with("报道") || text[hit.span].starts_with("报导")) =>
         {
             Head::Anonymous(Span::new(clause.start, hit.span.start + "报道".len()))
         }
@@ -697,6 +697,11 @@ fn frame_draft(
         None if continues && matches!(head, Head::Zero) && cue.kind != CueType::Believe => {
             (after_cue, true)
         }
+        // 她说不少人都很愤怒, 官媒发文质疑当地边防不力: a named speaker's cue may run straight
+        // into its content (news style), unless a verb suffix makes it another word.
+        None if !matches!(head, Head::Zero) && runs_into_content(ctx, after_cue) => {
+            (after_cue, true)
+        }
         None => return None,
     };
     if let Some(q) = quoted(start) {
@@ -724,6 +729,29 @@ fn frame_draft(
     apply_head(ctx, &mut d, head);
     Some(d)
 }
+
+/// Whether the words right after a cue start its content: a clause with a verb of its own
+/// (她说不少人都很愤怒), not a noun object (提到此一问题, 质疑香港情况) and not an aspect or
+/// result suffix (说了, 称为, 说得) that makes the cue part of another phrase.
+fn runs_into_content(ctx: &Context<'_>, after_cue: usize) -> bool {
+    let text = ctx.text;
+    let starts = text[after_cue..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() && !"了过着到完起出为成的得地中上下".contains(c));
+    let clause_end = text[after_cue..]
+        .char_indices()
+        .take(MAX_GLUED_CLAUSE_CHARS)
+        .find(|&(_, c)| matches!(c, '，' | '。' | '；' | '！' | '？' | '：' | '\n' | ','))
+        .map_or(
+            text.len().min(after_cue + 4 * MAX_GLUED_CLAUSE_CHARS),
+            |(i, _)| after_cue + i,
+        );
+    starts && gap::has_predicate(ctx, after_cue, clause_end)
+}
+
+/// How far a cue's glued content is read for its verb, in characters.
+const MAX_GLUED_CLAUSE_CHARS: usize = 60;
 
 /// A cue used as a noun or an attitude verb is not a statement (表示感谢, 这项声明的, 声明中).
 fn is_statement_cue(text: &str, cue: Span) -> bool {
@@ -847,8 +875,16 @@ fn has_modal_word(ctx: &Context<'_>, from: usize, to: usize) -> bool {
     ctx.tokens[first..]
         .iter()
         .take_while(|k| k.span.end <= to)
-        .any(|k| MODALS.contains(&&ctx.text[k.span]))
+        .any(|k| {
+            let word = &ctx.text[k.span];
+            // 会 as the meeting of 在会中, 会上, 会后 (jieba tags it a verb there).
+            MODALS.contains(&word)
+                && !(word == "会" && ctx.text[k.span.end..].starts_with(MEETING_SUFFIXES))
+        })
 }
+
+/// What follows 会 when it is a meeting, not a modal (在会中, 会上, 会后).
+const MEETING_SUFFIXES: &[char] = &['中', '上', '后', '前', '议', '场', '见', '谈', '晤', '面'];
 
 /// Start of the clause that ends at `at`: after the last ，；： not inside a quotation.
 fn clause_start(text: &str, sentence_start: usize, at: usize, quotations: &[Span]) -> usize {
@@ -1290,7 +1326,17 @@ fn close_at(drafts: &mut [Draft], d: usize, clause_start: usize, text: &str) {
 /// A bare cue's content (认为…, 否认…) ends before a coordinated clause (，并…, ，但…).
 fn cut_bare(text: &str, d: &mut Draft) {
     let content = &text[d.content_start..d.content_end];
-    for pat in ["，并", "，而", "，但", "，同时", "，还", "，以及"] {
+    for pat in [
+        "，并",
+        "，而",
+        "，但",
+        "，同时",
+        "，还",
+        "，以及",
+        "，此外",
+        "，另外",
+        "，与此同时",
+    ] {
         if let Some(p) = content.find(pat) {
             d.content_end = d.content_start + p;
             d.closed = true;

@@ -35,6 +35,9 @@ fn is_terminator(c: char) -> bool {
     )
 }
 
+/// Words that continue a clause after a quotation (时, 的, 等, 之, 为).
+const CLAUSE_SUFFIXES: &[char] = &['时', '的', '等', '之', '为'];
+
 fn is_closer(c: char) -> bool {
     // The closers of PAIRS (a test checks), as one match: this runs at every character.
     matches!(c, '”' | '’' | '」' | '』' | '﹂' | '﹄' | '"')
@@ -110,9 +113,11 @@ fn split_paragraph(text: &str, base: usize, len: usize, paragraph: usize, out: &
         let mut end = i + c.len_utf8();
         let at_terminator = is_terminator(c) && !inside(i);
         // “…。” : the quotation closes right after a terminator inside it.
+        // Not when a suffix carries the clause on (被问到「…？」时表示, 「…！」的口号).
         let closes_quote = is_closer(c)
             && quotes.iter().any(|q| q.end == end)
-            && para[..i].chars().next_back().is_some_and(is_terminator);
+            && para[..i].chars().next_back().is_some_and(is_terminator)
+            && !para[end..].starts_with(CLAUSE_SUFFIXES);
         if !(at_terminator || closes_quote) {
             continue;
         }
@@ -188,6 +193,10 @@ mod tests {
                 &["俄方称“不合理的”。", "下句。"],
             ),
             ("外“内‘嵌。’套。”后。", &["外“内‘嵌。’套。”", "后。"]),
+            (
+                "被问到「会攻台吗？」时表示。下句。",
+                &["被问到「会攻台吗？」时表示。", "下句。"],
+            ),
             (
                 "He said \"No. Never.\" Then left.",
                 &["He said \"No. Never.\" Then left."],

@@ -455,3 +455,39 @@ fn one_quote_per_cue_of_the_same_speaker() {
         ],
     )]);
 }
+
+#[test]
+fn a_cue_may_run_into_its_content() {
+    check_frames(&[
+        (
+            "拜登说美国不会让步。",
+            &[("joe-biden", "拜登", "美国不会让步")],
+        ),
+        (
+            "拜登在记者会上称这次活动取得成功，但没有细节。",
+            &[("joe-biden", "拜登", "这次活动取得成功")],
+        ),
+        // A noun object or a suffix makes the cue another phrase.
+        ("拜登提到此一问题。", &[]),
+        ("拜登提到他与普京的关系。", &[]),
+        ("拜登说了很多。", &[]),
+    ]);
+}
+
+#[test]
+fn occasions_of_capacity_and_of_a_topic() {
+    check_frames(&[
+        (
+            "蔡英文以党主席身分在会中表示，台湾不会屈服。",
+            &[("tsai-ing-wen", "蔡英文", "台湾不会屈服")],
+        ),
+        (
+            "消息人士说到白宫的反应时还提到，他们很愤怒。",
+            &[("-", "消息人士", "他们很愤怒")],
+        ),
+        (
+            "拜登被问到「若中国攻台，是否捍卫台湾？」时明确表示：「会，我们有所承诺」。",
+            &[("joe-biden", "拜登", "会，我们有所承诺")],
+        ),
+    ]);
+}

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 /// One-character time units and adverbs that jieba may join to the verb after them.
 const GLUED_BEFORE: &[char] = &[
     '日', '时', '后', '便', '亦', '又', '并', '还', '也', '则', '曾', '再', '均', '都', '皆', '即',
-    '就', '更', '续',
+    '就', '更', '续', '上', '中',
 ];
 
 /// A cue occurrence with every lexicon entry of that text (one text may have several frames).

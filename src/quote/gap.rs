@@ -4,9 +4,9 @@
 //! manner and sequence adverbs, parentheses (a Latin gloss or title), chained statement acts
 //! (发表声明, 发文, 回应, 受访), addressees (对记者, 向传媒, 向 + a name), the speaker's
 //! document (的报告中), and one occasion phrase (在…中/上/时, 接受…采访时, 出席…时, or 在 + a
-//! place or medium before an act: 在社交媒体发文). An occasion's remainder may not open
-//! another occasion, and a gap has at most [`MAX_GAP_CHARS`] characters, so the walk is linear
-//! in the gap and bounded per cue.
+//! place or medium before an act: 在社交媒体发文). At most [`MAX_OCCASIONS`] occasions chain,
+//! each within [`MAX_OCCASION_CHARS`], and a gap has at most [`MAX_GAP_CHARS`] characters, so
+//! the walk is bounded per cue whatever the text.
 
 use super::{Context, DOCUMENTS};
 use crate::segment::Pos;
@@ -14,6 +14,8 @@ use crate::span::Span;
 
 /// The longest gap between a speaker and its cue, in characters.
 const MAX_GAP_CHARS: usize = 40;
+/// How many occasion phrases one gap may chain (以党主席身分 + 在会中).
+const MAX_OCCASIONS: u8 = 2;
 /// The longest occasion phrase after its opener, in characters.
 const MAX_OCCASION_CHARS: usize = 30;
 /// The longest place or medium in an occasion without an end word (在白宫, 在社交媒体).
@@ -94,11 +96,11 @@ const WEEKDAYS: &[&str] = &[
 
 /// True when `gap` holds only what may stand between a speaker and its cue.
 pub(super) fn gap_ok(ctx: &Context<'_>, gap: Span) -> bool {
-    ctx.text[gap].chars().count() <= MAX_GAP_CHARS && walk(ctx, gap.start, gap.end, true)
+    ctx.text[gap].chars().count() <= MAX_GAP_CHARS && walk(ctx, gap.start, gap.end, MAX_OCCASIONS)
 }
 
-/// Consumes allowed pieces from `at` to `end`; `occasion`: whether an occasion may still open.
-fn walk(ctx: &Context<'_>, mut at: usize, end: usize, occasion: bool) -> bool {
+/// Consumes allowed pieces from `at` to `end`; `occasions`: how many occasions may still open.
+fn walk(ctx: &Context<'_>, mut at: usize, end: usize, occasions: u8) -> bool {
     let text = ctx.text;
     while at < end {
         let g = &text[at..end];
@@ -113,9 +115,9 @@ fn walk(ctx: &Context<'_>, mut at: usize, end: usize, occasion: bool) -> bool {
         {
             return true;
         }
-        if occasion
+        if occasions > 0
             && OCCASION_OPENERS.iter().any(|o| g.starts_with(o))
-            && occasion_phrase(ctx, at, end) == Some(true)
+            && occasion_phrase(ctx, at, end, occasions - 1) == Some(true)
         {
             return true;
         }
@@ -241,7 +243,7 @@ fn numeric_time(g: &str) -> Option<&str> {
 /// An occasion opening at `at` (在…中, 接受…采访时, 在社交媒体 + act): `Some(true)` when it
 /// and the rest of the gap are allowed, `Some(false)` when an occasion ends there but the rest
 /// is not, `None` when no occasion can be read.
-fn occasion_phrase(ctx: &Context<'_>, at: usize, end: usize) -> Option<bool> {
+fn occasion_phrase(ctx: &Context<'_>, at: usize, end: usize, left: u8) -> Option<bool> {
     let text = ctx.text;
     let g = &text[at..end];
     let opener = OCCASION_OPENERS
@@ -262,7 +264,7 @@ fn occasion_phrase(ctx: &Context<'_>, at: usize, end: usize) -> Option<bool> {
         })
         .collect();
     for &(e, after) in ends.iter().rev() {
-        if !has_modal_outside_occasion(&text[body..e]) && walk(ctx, after, end, false) {
+        if !has_modal_outside_occasion(&text[body..e]) && walk(ctx, after, end, left) {
             return Some(true);
         }
     }
@@ -270,7 +272,7 @@ fn occasion_phrase(ctx: &Context<'_>, at: usize, end: usize) -> Option<bool> {
     if text[at..body].starts_with(['在', '于']) {
         for (i, c) in text[body..end].char_indices().take(MAX_BARE_OCCASION_CHARS) {
             let stop = body + i + c.len_utf8();
-            if !has_verb(ctx, body, stop) && walk(ctx, stop, end, false) {
+            if !has_verb(ctx, body, stop) && walk(ctx, stop, end, left) {
                 return Some(true);
             }
         }
@@ -279,7 +281,7 @@ fn occasion_phrase(ctx: &Context<'_>, at: usize, end: usize) -> Option<bool> {
 }
 
 /// Whether a jieba verb lies in `from..to`.
-fn has_verb(ctx: &Context<'_>, from: usize, to: usize) -> bool {
+pub(super) fn has_verb(ctx: &Context<'_>, from: usize, to: usize) -> bool {
     let first = ctx.tokens.partition_point(|k| k.span.end <= from);
     ctx.tokens[first..]
         .iter()
@@ -373,10 +375,35 @@ const ADVERBS: &[&str] = &[
     "的发言人",
 ];
 const OCCASION_OPENERS: &[&str] = &[
-    "在", "于", "接受", "通过", "借", "趁", "当", "出席", "致函", "致信",
+    "在",
+    "于",
+    "接受",
+    "通过",
+    "借",
+    "趁",
+    "当",
+    "出席",
+    "致函",
+    "致信",
+    // 以党主席身分, 以个人名义.
+    "以",
+    // 被问到「…」时, 说到白宫的反应时, 谈及此事时, 回答记者提问时.
+    "被问到",
+    "被问及",
+    "被问",
+    "问到",
+    "问及",
+    "说到",
+    "谈到",
+    "谈及",
+    "提到",
+    "提及",
+    "论及",
+    "回答",
+    "回应",
 ];
 pub(super) const OCCASION_ENDS: &[&str] = &[
-    "期间", "之际", "之后", "以后", "时", "中", "上", "后", "前", "里",
+    "身分", "身份", "名义", "期间", "之际", "之后", "以后", "时", "中", "上", "后", "前", "里",
 ];
 /// Relative time words before a cue (去年1月表示: the month follows as a time of its own).
 const RELATIVE_TIMES: &[&str] = &[
@@ -425,4 +452,16 @@ fn strip_document(gap: &str) -> Option<&str> {
 /// Inside an occasion phrase only a modal at its head would matter; 在接受采访时 has none.
 fn has_modal_outside_occasion(inner: &str) -> bool {
     inner.starts_with('将') || inner.starts_with('会')
+}
+
+/// Whether `from..to` holds a predicate: a verb, or an idiom (jieba's `i`/`l`, coarse
+/// [`Pos::Function`] of four characters: 取得成功).
+pub(super) fn has_predicate(ctx: &Context<'_>, from: usize, to: usize) -> bool {
+    let first = ctx.tokens.partition_point(|k| k.span.end <= from);
+    ctx.tokens[first..]
+        .iter()
+        .take_while(|k| k.span.start < to)
+        .any(|k| {
+            k.pos == Pos::Verb || k.pos == Pos::Function && ctx.text[k.span].chars().count() >= 4
+        })
 }
