@@ -1270,10 +1270,18 @@ fn resolve_speaker(
     } else if statement {
         pick(false).cloned()
     } else {
-        enclosing_person
-            .cloned()
-            .or_else(in_sentence)
-            .or_else(|| pick(true).cloned())
+        enclosing_person.cloned().or_else(in_sentence).or_else(|| {
+            // The nearest person speaker or subject, whichever comes later (never a person
+            // named inside what someone said).
+            let speaker = pick(true);
+            let subject = latest_subject(ctx, d.clause_start, drafts);
+            match (speaker, subject) {
+                (Some(x), Some(m)) if m.span.start > x.cue_span.start => Some(from_mention(d, m)),
+                (Some(x), _) => Some(x.clone()),
+                (None, Some(m)) => Some(from_mention(d, m)),
+                (None, None) => None,
+            }
+        })
     };
     match found {
         Some(x) => {
@@ -1292,6 +1300,49 @@ fn resolve_speaker(
                 d.speaker_text = None;
             }
         }
+    }
+}
+
+/// How far back a pronoun looks for a person subject, in paragraphs and in mentions.
+const SUBJECT_PARAGRAPHS: usize = 2;
+const SUBJECT_MENTIONS: usize = 64;
+
+/// The latest person mention before `before` that is a subject: not inside any statement's
+/// content, not after a preposition (对拜登), within [`SUBJECT_PARAGRAPHS`] paragraph breaks.
+fn latest_subject<'a>(ctx: &Context<'a>, before: usize, drafts: &[Draft]) -> Option<&'a Candidate> {
+    let text = ctx.text;
+    let last = ctx.mentions.partition_point(|m| m.span.start < before);
+    let mut breaks = 0;
+    let mut cursor = before;
+    for m in ctx.mentions[..last].iter().rev().take(SUBJECT_MENTIONS) {
+        breaks += text[m.span.end.min(cursor)..cursor].matches('\n').count();
+        cursor = m.span.start.min(cursor);
+        if breaks > SUBJECT_PARAGRAPHS {
+            return None;
+        }
+        if m.kind != EntityKind::Person || m.span.end > before {
+            continue;
+        }
+        let quoted = drafts
+            .iter()
+            .any(|x| x.content_start <= m.span.start && m.span.start < x.content_end);
+        let governed = text[..m.span.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| PREPOSITIONS.contains(c));
+        if !quoted && !governed {
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// `d` with the speaker a mention names.
+fn from_mention(d: &Draft, m: &Candidate) -> Draft {
+    Draft {
+        speaker: Some(m.entity.clone()),
+        speaker_kind: Some(EntityKind::Person),
+        ..d.clone()
     }
 }
 

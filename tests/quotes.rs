@@ -491,3 +491,24 @@ fn occasions_of_capacity_and_of_a_topic() {
         ),
     ]);
 }
+
+#[test]
+fn a_pronoun_is_the_nearest_person_speaker_or_subject() {
+    check_frames(&[
+        (
+            "拜登表示，美国不会让步。沙利文随后出席会议。他说，外交仍是首选。",
+            &[
+                ("joe-biden", "拜登", "美国不会让步"),
+                ("jake-sullivan", "他", "外交仍是首选"),
+            ],
+        ),
+        // Never a person named inside what someone said.
+        (
+            "拜登表示，普京必须撤军。他说，外交仍是首选。",
+            &[
+                ("joe-biden", "拜登", "普京必须撤军"),
+                ("joe-biden", "他", "外交仍是首选"),
+            ],
+        ),
+    ]);
+}
