@@ -485,10 +485,32 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
                 close_at(&mut drafts, d, clause_start, text);
                 draft.parent = drafts[d].parent;
             } else if let Some(&d) = open.last() {
-                if drafts[d].according_to && draft.speaker.is_some() && !draft.according_to {
-                    // 据X报道，…Y表示，…: Y is the speaker, X relays.
+                let said_before = text[drafts[d].content_start..clause_start]
+                    .trim_end_matches(['，', ',', ' '])
+                    .to_string();
+                if drafts[d].according_to
+                    && (draft.speaker.is_some() || draft.speaker_text.is_some())
+                    && !draft.according_to
+                {
                     draft.via = drafts[d].speaker.clone();
-                    drafts[d].content_end = drafts[d].content_start; // dropped below
+                    draft.parent = drafts[d].parent;
+                    if said_before.is_empty() {
+                        // 据X报道，Y表示，…: Y is the speaker, X relays.
+                        drafts[d].content_end = drafts[d].content_start; // dropped below
+                    } else {
+                        // 据X报道，A，Y认为，B: X reported A; Y's B comes through X.
+                        close_at(&mut drafts, d, clause_start, text);
+                    }
+                } else if said_before.ends_with(CLOSERS)
+                    || said_before.ends_with(['）', ')'])
+                        && said_before
+                            .rfind(['（', '('])
+                            .is_some_and(|p| said_before[..p].ends_with(CLOSERS))
+                {
+                    // 表示，是「无心之过」（An honest mistake），台湾外交部也回应，…: words that end
+                    // with a closed quotation are complete; a new speaker's clause is a new
+                    // statement, not nested in them.
+                    close_at(&mut drafts, d, clause_start, text);
                     draft.parent = drafts[d].parent;
                 } else {
                     // Nested speech: kept as an extra quote only when it is a clear statement.
@@ -658,10 +680,10 @@ fn frame_draft(
         None if clause_text.is_empty() || gap_ok(ctx, clause) => Head::Zero,
         None => {
             // A short subject with no entity (乌克兰与西方): an anonymous, descriptive source.
-            if is_collective_subject(ctx, clause) || is_nominal_subject(ctx, clause) {
+            if is_collective_subject(ctx, clause) {
                 Head::Anonymous(clause)
             } else {
-                return None;
+                Head::Anonymous(nominal_subject(ctx, clause)?)
             }
         }
     };
@@ -814,29 +836,47 @@ fn is_collective_subject(ctx: &Context<'_>, clause: Span) -> bool {
     parts >= 1
 }
 
-/// A short subject made of nouns only (国际人权组织Privacy International, 电话卡登记制度的
-///支持者): a descriptive source. Any verb, pronoun or quotation mark rules it out.
-fn is_nominal_subject(ctx: &Context<'_>, clause: Span) -> bool {
-    use crate::segment::Pos;
+/// A short subject made of nouns (国际人权组织Privacy International, 电话卡登记制度的支持者,
+/// 英国及爱尔兰四大律师公会): a descriptive source, without the adverbs or times that may
+/// follow it before the cue (法庭同时|指出). Any verb, pronoun, preposition or quotation mark
+/// rules it out; 的 and 及/和/与 may join its nouns, and a noun ends it, not a place word
+/// (言语中) or a particle (部分范畴的).
+fn nominal_subject(ctx: &Context<'_>, clause: Span) -> Option<Span> {
     let t = &ctx.text[clause];
-    let n = t.chars().count();
-    if !(2..=16).contains(&n)
-        || t.contains(['“', '”', '「', '」', '《'])
-        || has_modal_word(ctx, clause.start, clause.end)
-    {
-        return false;
+    if !(2..=16).contains(&t.chars().count()) || t.contains(['“', '”', '「', '」', '《']) {
+        return None;
     }
     let first = ctx.tokens.partition_point(|k| k.span.end <= clause.start);
-    ctx.tokens[first..]
-        .iter()
-        .take_while(|k| k.span.start < clause.end)
-        .all(|k| {
-            !matches!(
-                k.pos,
-                Pos::Verb | Pos::Pronoun | Pos::Modifier | Pos::Number | Pos::Time
-            )
-        })
+    let mut best = None;
+    let tokens = &ctx.tokens[first..];
+    let inside = |k: &&crate::segment::Token| k.span.start < clause.end && k.span.end <= clause.end;
+    for (i, k) in tokens.iter().take_while(inside).enumerate() {
+        let word = &ctx.text[k.span];
+        let joiner = k.pos == Pos::Function && NOMINAL_JOINERS.contains(&word);
+        let noun = !matches!(
+            k.pos,
+            Pos::Verb | Pos::Pronoun | Pos::Modifier | Pos::Number | Pos::Time | Pos::Function
+        );
+        // A verb modifying the noun after it (电话卡|登记|制度): part of the phrase.
+        let modifier = k.pos == Pos::Verb
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| inside(&n) && n.pos == Pos::Noun);
+        if !(noun || joiner || modifier) {
+            break;
+        }
+        if noun
+            && !word.ends_with(['中', '上', '里', '内', '外', '下'])
+            && (k.span.end == clause.end || gap_ok(ctx, Span::new(k.span.end, clause.end)))
+        {
+            best = Some(Span::new(clause.start, k.span.end));
+        }
+    }
+    best.filter(|p| !has_modal_word(ctx, p.start, clause.end))
 }
+
+/// What may join the nouns of a descriptive subject.
+const NOMINAL_JOINERS: &[&str] = &["的", "及", "和", "与", "以及", "、"];
 
 /// A phrase holding a time word or a preposition (拜登美东时间3日晚在社交媒体) is a speaker
 /// with its circumstances, not one descriptor.
@@ -1302,6 +1342,9 @@ fn resolve_speaker(
         }
     }
 }
+
+/// Closing quotation marks.
+const CLOSERS: &[char] = &['”', '」', '』', '’', '"'];
 
 /// How far back a pronoun looks for a person subject, in paragraphs and in mentions.
 const SUBJECT_PARAGRAPHS: usize = 2;

@@ -512,3 +512,31 @@ fn a_pronoun_is_the_nearest_person_speaker_or_subject() {
         ),
     ]);
 }
+
+#[test]
+fn descriptive_speakers_are_noun_phrases() {
+    check_frames(&[
+        (
+            "电话卡登记制度的支持者都说，有助减少罪行。",
+            &[("-", "电话卡登记制度的支持者", "有助减少罪行")],
+        ),
+        (
+            "四大律师公会同时指出，制裁威胁法治。",
+            &[("-", "四大律师公会", "制裁威胁法治")],
+        ),
+        // A topic phrase, a place word or a particle is no speaker.
+        ("对于这项协议批评，中方没有履行。", &[]),
+        ("言语中透露，可能冲击国会。", &[]),
+    ]);
+}
+
+#[test]
+fn a_reporter_keeps_what_it_reported_before_another_source() {
+    check_frames(&[(
+        "据路透社报道，地图引起官员慌乱，不具名人士认为，美国反应过度。",
+        &[
+            ("reuters", "路透社", "地图引起官员慌乱"),
+            ("-", "不具名人士", "美国反应过度"),
+        ],
+    )]);
+}

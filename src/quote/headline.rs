@@ -65,7 +65,7 @@ fn described_person(ctx: &Context<'_>, head: Span) -> Option<Head> {
     let titled = crate::mention::recognize::titles()
         .chain(super::DESCRIPTORS.iter().copied())
         .any(|w| t.ends_with(w));
-    (titled && super::is_nominal_subject(ctx, head)).then_some(Head::Anonymous(head))
+    (titled && super::nominal_subject(ctx, head) == Some(head)).then_some(Head::Anonymous(head))
 }
 
 /// What a speaker phrase never holds: clause punctuation and quotation marks.
