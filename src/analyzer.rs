@@ -281,6 +281,7 @@ impl Analyzer {
             title: article.title.clone(),
             date: article.date.clone(),
             source: article.source.clone(),
+            encoding: article.encoding.clone(),
             text: text.clone(),
             entities,
             quotes,
