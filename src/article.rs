@@ -367,8 +367,7 @@ impl<R: BufRead> JsonLines<R> {
         self.reader
             .read_to_end(&mut bytes)
             .map_err(|e| Error::input(&self.name, None, e.to_string()))?;
-        let (text, encoding) =
-            encoding::decode(&self.name, &bytes, self.encoding, self.lossy, 0)?;
+        let (text, encoding) = encoding::decode(&self.name, &bytes, self.encoding, self.lossy, 0)?;
         let mut all = parse(&self.name, "", &text, InputFormat::JsonLines);
         for a in all.iter_mut().flatten() {
             a.encoding = encoding.map(str::to_string);
@@ -400,12 +399,16 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                     if start == 0 && bytes.starts_with(b"\xEF\xBB\xBF") {
                         bytes.drain(..3);
                     }
-                    let (line, encoding) =
-                        match encoding::decode(&self.name, &bytes, self.encoding, self.lossy, start)
-                        {
-                            Ok(l) => l,
-                            Err(e) => return Some(Err(e)),
-                        };
+                    let (line, encoding) = match encoding::decode(
+                        &self.name,
+                        &bytes,
+                        self.encoding,
+                        self.lossy,
+                        start,
+                    ) {
+                        Ok(l) => l,
+                        Err(e) => return Some(Err(e)),
+                    };
                     if line.trim().is_empty() {
                         continue;
                     }
@@ -602,7 +605,6 @@ fn display_name(path: &Path) -> String {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -688,9 +690,19 @@ mod tests {
         let array = "[\n {\"id\": \"a\", \"text\": \"拜登\"},\n {\"id\": \"b\"},\n {\"id\": 3, \"text\": \"普京\"}\n]\n";
         let pretty = "{\n  \"id\": \"p\",\n  \"text\": \"普京\"\n}\n";
         for (input, want) in [
-            (array, vec!["a", "c.json: article 2 of the JSON array: missing \"text\"", "3"]),
+            (
+                array,
+                vec![
+                    "a",
+                    "c.json: article 2 of the JSON array: missing \"text\"",
+                    "3",
+                ],
+            ),
             (pretty, vec!["p"]),
-            ("[{\"id\": 1, \"text\": \"x\"},", vec!["c.json:1: invalid JSON array: EOF while parsing a value at line 1 column 24"]),
+            (
+                "[{\"id\": 1, \"text\": \"x\"},",
+                vec!["c.json:1: invalid JSON array: EOF while parsing a value at line 1 column 24"],
+            ),
         ] {
             let show = |r: &Result<Article>| match r {
                 Ok(a) => a.id.clone(),
@@ -699,7 +711,11 @@ mod tests {
             let parsed: Vec<_> = parse("c.json", "c", input, InputFormat::JsonLines);
             assert_eq!(parsed.iter().map(show).collect::<Vec<_>>(), want, "{input}");
             let streamed: Vec<_> = read_jsonl("c.json", input.as_bytes(), false).collect();
-            assert_eq!(streamed.iter().map(show).collect::<Vec<_>>(), want, "{input}");
+            assert_eq!(
+                streamed.iter().map(show).collect::<Vec<_>>(),
+                want,
+                "{input}"
+            );
         }
     }
 

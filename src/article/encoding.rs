@@ -211,10 +211,18 @@ mod tests {
             (encode(GBK, SENTENCE), SENTENCE, Some("gb18030")),
             (encode(GB18030, TRADITIONAL), TRADITIONAL, Some("gb18030")),
             (encode(BIG5, TRADITIONAL), TRADITIONAL, Some("Big5")),
-            ([b"\xEF\xBB\xBF", SENTENCE.as_bytes()].concat(), SENTENCE, None),
+            (
+                [b"\xEF\xBB\xBF", SENTENCE.as_bytes()].concat(),
+                SENTENCE,
+                None,
+            ),
         ] {
             let (text, got) = decode("x", &bytes, None, false, 0).unwrap();
-            assert_eq!((text.as_str(), got), (want, encoding), "{want} {encoding:?}");
+            assert_eq!(
+                (text.as_str(), got),
+                (want, encoding),
+                "{want} {encoding:?}"
+            );
         }
     }
 
@@ -244,10 +252,7 @@ mod tests {
     fn a_forced_encoding_wins_over_detection() {
         let big5 = encode(BIG5, TRADITIONAL);
         let forced = Encoding::for_label("big5");
-        assert_eq!(
-            decode("x", &big5, forced, false, 0).unwrap().0,
-            TRADITIONAL
-        );
+        assert_eq!(decode("x", &big5, forced, false, 0).unwrap().0, TRADITIONAL);
         let err = decode("x", b"\xB1\xED\xFF", Encoding::for_label("gbk"), false, 0).unwrap_err();
         assert!(
             err.to_string().starts_with("x: read as GBK, byte 2"),
@@ -270,7 +275,8 @@ mod tests {
 
     #[test]
     fn other_encodings_need_naming() {
-        let french = b"Le pr\xE9sident fran\xE7ais a d\xE9clar\xE9 que la r\xE9union \xE9tait utile.";
+        let french =
+            b"Le pr\xE9sident fran\xE7ais a d\xE9clar\xE9 que la r\xE9union \xE9tait utile.";
         let err = decode("x", french, None, false, 0).unwrap_err().to_string();
         assert!(err.contains("--encoding"), "{err}");
         let (text, encoding) =
