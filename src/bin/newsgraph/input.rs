@@ -254,7 +254,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, outputs: &[PathBuf], failures: &mut 
 }
 
 /// What newsgraph output a JSON file found in a walk is, if it is one: documents of `analyze`
-/// (they carry `entities`) or a graph of `graph --format json` (`level` and `nodes`). Reading
+/// (they carry every field of a document, which annotated articles do not) or a graph of `graph --format json` (`level` and `nodes`). Reading
 /// them back as articles would analyse every text twice.
 fn newsgraph_output(path: &Path) -> Option<&'static str> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -270,7 +270,11 @@ fn newsgraph_output(path: &Path) -> Option<&'static str> {
     let head = String::from_utf8_lossy(&head);
     let first = head.lines().next()?.trim_start_matches('\u{feff}');
     if let Ok(serde_json::Value::Object(o)) = serde_json::from_str(first) {
-        return (o.contains_key("entities") && o.contains_key("relations")).then_some("documents");
+        let fields = ["entities", "quotes", "relations", "groups"];
+        return fields
+            .iter()
+            .all(|k| o.contains_key(*k))
+            .then_some("documents");
     }
     let compact: String = head.split_whitespace().take(8).collect();
     compact.starts_with("{\"level\":").then_some("a graph")
