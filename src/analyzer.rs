@@ -111,8 +111,8 @@ impl AnalyzerBuilder {
         self
     }
 
-    /// Whether to run the statistical NER model (default `true`; the model is built in with
-    /// the default `ner-model` feature, and this has no effect without it).
+    /// Whether to run the statistical NER model (default `true`; the model is built in only
+    /// with the `ner-model` feature, research use only, and this has no effect without it).
     pub fn ner_model(&mut self, yes: bool) -> &mut Self {
         self.recognizers.model = yes;
         self
@@ -281,6 +281,7 @@ impl Analyzer {
             title: article.title.clone(),
             date: article.date.clone(),
             source: article.source.clone(),
+            encoding: article.encoding.clone(),
             text: text.clone(),
             entities,
             quotes,

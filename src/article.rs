@@ -1,10 +1,13 @@
-//! Input articles and their readers: Markdown with YAML front matter, HTML, plain text and
-//! JSON lines.
+//! Input articles and their readers: Markdown with YAML front matter, HTML, plain text, JSON
+//! lines and JSON arrays, in UTF-8, UTF-16 (with a byte-order mark), GB18030/GBK or Big5.
 //!
 //! Every reader produces the same [`Article`]: an id, optional title, date and source, and one
 //! plain `text` in which the title comes first and each heading or paragraph is a line.
+//! Readers are lenient and loud: a metadata field they cannot use is dropped with a warning
+//! naming the file and the field, never the article.
 
 mod date;
+mod encoding;
 mod html;
 mod markdown;
 
@@ -14,6 +17,7 @@ use std::io::{BufRead, Read};
 use std::path::Path;
 
 pub use date::normalize_date;
+pub use encoding::Encoding;
 
 /// One news article, ready for [`Analyzer::analyze`](crate::Analyzer::analyze).
 ///
@@ -38,6 +42,10 @@ pub struct Article {
     pub source: Option<String>,
     /// Plain text: title, then one line per heading or paragraph.
     pub text: String,
+    /// The encoding the file was read from, when it was not UTF-8 (`gb18030`, `Big5`,
+    /// `UTF-16LE`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
     /// Problems that did not stop reading (e.g. front matter without its closing `---`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
@@ -67,8 +75,8 @@ impl Article {
         self
     }
 
-    /// Sets the date, normalised to ISO 8601 when it can be parsed (kept as given otherwise,
-    /// with a warning).
+    /// Sets the date, normalised to ISO 8601. A date that cannot be parsed is dropped with a
+    /// warning (a date kept as given would resolve roles at no known day).
     pub fn with_date(mut self, date: &str) -> Article {
         let date = date.trim();
         if date.is_empty() {
@@ -76,11 +84,9 @@ impl Article {
         }
         match normalize_date(date) {
             Some(iso) => self.date = Some(iso),
-            None => {
-                self.warnings
-                    .push(format!("date {date:?} not understood; kept as given"));
-                self.date = Some(date.to_string());
-            }
+            None => self.warnings.push(format!(
+                "field `date`: {date:?} is not a date newsgraph knows; dropped"
+            )),
         }
         self
     }
@@ -128,7 +134,8 @@ pub enum InputFormat {
     Html,
     /// Plain text: one paragraph per line.
     Text,
-    /// JSON lines `{"id", "text", "title"?, "date"?, "source"?}`, one article per line.
+    /// JSON lines `{"id", "text", "title"?, "date"?, "source"?}`, one article per line; a
+    /// file that is one JSON array of such objects (or one pretty-printed object) is read too.
     JsonLines,
 }
 
@@ -156,7 +163,7 @@ impl InputFormat {
         let head = content.trim_start_matches('\u{feff}').trim_start();
         if head.starts_with("---") {
             InputFormat::Markdown
-        } else if head.starts_with('{') {
+        } else if head.starts_with('{') || head.starts_with('[') {
             InputFormat::JsonLines
         } else if head.starts_with('<') {
             InputFormat::Html
@@ -171,20 +178,41 @@ impl InputFormat {
 pub struct ReadOptions {
     /// Force a format instead of detecting it.
     pub format: Option<InputFormat>,
-    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    /// Replace bytes invalid in the file's encoding with U+FFFD instead of failing.
     pub lossy: bool,
+    /// Read files in this encoding instead of detecting it (a byte-order mark still wins).
+    pub encoding: Option<Encoding>,
 }
 
 /// Reads every article in a file (`-` reads standard input).
 ///
-/// The outer `Result` fails when the file as a whole cannot be read (missing, a directory, not
-/// UTF-8); for JSON lines each line is its own inner `Result`, so one bad line does not lose
-/// the others.
+/// The outer `Result` fails when the file as a whole cannot be read (missing, a directory, a
+/// binary format, undecodable); for JSON lines each line is its own inner `Result`, so one bad
+/// line does not lose the others. The encoding is UTF-8, UTF-16 with a byte-order mark,
+/// GB18030 or Big5 (detected), or `options.encoding`.
 ///
 /// # Errors
-/// Missing file, a directory, unreadable bytes, or invalid UTF-8 (naming the byte offset) unless
-/// `lossy` is set.
+/// Missing file, a directory, unreadable bytes, a binary format (Word, PDF, ZIP), or bytes
+/// invalid in every encoding tried (naming the byte offset) unless `lossy` is set.
 pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Vec<Result<Article>>> {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| *s != "-")
+        .unwrap_or("stdin");
+    read_path_with_id(path, stem, options)
+}
+
+/// [`read_path`], with `id` for the articles whose file does not name one (instead of the
+/// file stem; the CLI gives `a/index.md` and `b/index.md` their relative paths).
+///
+/// # Errors
+/// As [`read_path`].
+pub fn read_path_with_id(
+    path: &Path,
+    id: &str,
+    options: &ReadOptions,
+) -> Result<Vec<Result<Article>>> {
     let name = display_name(path);
     let mut bytes = Vec::new();
     if path == Path::new("-") {
@@ -201,20 +229,20 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Vec<Result<Articl
         }
         bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     }
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .filter(|s| *s != "-")
-        .unwrap_or("stdin");
-    let text = decode(&name, bytes, options.lossy)?;
+    let (text, encoding) = encoding::decode(&name, &bytes, options.encoding, options.lossy, 0)?;
+    drop(bytes);
     let format = options
         .format
         .unwrap_or_else(|| InputFormat::detect(Some(path).filter(|p| *p != Path::new("-")), &text));
-    Ok(parse(&name, stem, &text, format))
+    let mut all = parse(&name, id, &text, format);
+    for a in all.iter_mut().flatten() {
+        a.encoding = encoding.map(str::to_string);
+    }
+    Ok(all)
 }
 
 /// Parses already-decoded content in a given format. `stem` is the id used when the content
-/// does not name one.
+/// does not name one. Every warning of the articles names `source_name`.
 pub fn parse(
     source_name: &str,
     stem: &str,
@@ -222,28 +250,97 @@ pub fn parse(
     format: InputFormat,
 ) -> Vec<Result<Article>> {
     let content = content.strip_prefix('\u{feff}').unwrap_or(content);
-    match format {
+    let mut all = match format {
         InputFormat::Markdown => vec![markdown::parse(source_name, stem, content)],
         InputFormat::Html => vec![Ok(html::parse_page(stem, content))],
         InputFormat::Text => vec![Ok(from_paragraphs(stem, None, content.lines()))],
-        InputFormat::JsonLines => content
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(i, l)| parse_json_line(source_name, i + 1, l))
-            .collect(),
+        InputFormat::JsonLines => parse_json(source_name, content),
+    };
+    for a in all.iter_mut().flatten() {
+        for w in &mut a.warnings {
+            if !w.starts_with(source_name) {
+                *w = format!("{source_name}: {w}");
+            }
+        }
     }
+    all
+}
+
+/// JSON lines; or, when the content is one JSON value (an array of articles, or one
+/// pretty-printed article), that value.
+fn parse_json(source_name: &str, content: &str) -> Vec<Result<Article>> {
+    let head = content.trim_start();
+    if head.starts_with('[') {
+        return match serde_json::from_str::<Vec<serde_json::Value>>(content) {
+            Ok(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let at = |m: String| {
+                        Error::input(
+                            source_name,
+                            None,
+                            format!("article {} of the JSON array: {m}", i + 1),
+                        )
+                    };
+                    serde_json::from_value(v)
+                        .map_err(|e| at(format!("invalid article: {e}")))
+                        .and_then(|rec| article_from_json(rec, &at))
+                })
+                .collect(),
+            Err(e) => {
+                let line = Some(e.line()).filter(|&l| l > 0);
+                vec![Err(Error::input(
+                    source_name,
+                    line,
+                    format!("invalid JSON array: {e}"),
+                ))]
+            }
+        };
+    }
+    if head.starts_with('{')
+        && let Ok(rec) = serde_json::from_str::<JsonArticle>(content)
+    {
+        let line = content.len() - head.len();
+        let line = content[..line].matches('\n').count() + 1;
+        return vec![article_from_json(rec, &|m| {
+            Error::input(source_name, Some(line), m)
+        })];
+    }
+    content
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| parse_json_line(source_name, i + 1, l))
+        .collect()
 }
 
 /// Streams a JSON-lines corpus, one `Result` per non-blank line, so that memory stays bounded
 /// and a bad line is reported with its number while the rest go on.
 pub fn read_jsonl<R: BufRead>(source_name: &str, reader: R, lossy: bool) -> JsonLines<R> {
+    let options = ReadOptions {
+        lossy,
+        ..ReadOptions::default()
+    };
+    read_jsonl_with(source_name, reader, &options)
+}
+
+/// [`read_jsonl`] with options: a forced encoding (else the first line that is not UTF-8
+/// decides, for the rest of the file), `lossy`. A file that turns out to be a JSON array, one
+/// pretty-printed object or UTF-16 is read whole instead, as [`parse`] reads it.
+pub fn read_jsonl_with<R: BufRead>(
+    source_name: &str,
+    reader: R,
+    options: &ReadOptions,
+) -> JsonLines<R> {
     JsonLines {
         name: source_name.to_string(),
         reader,
         line: 0,
         offset: 0,
-        lossy,
+        lossy: options.lossy,
+        encoding: options.encoding,
+        whole: None,
         buf: Vec::new(),
     }
 }
@@ -256,13 +353,36 @@ pub struct JsonLines<R> {
     line: usize,
     offset: usize,
     lossy: bool,
+    /// Forced, or detected on the first line that is not UTF-8.
+    encoding: Option<Encoding>,
+    /// The articles of a file read whole (a JSON array, a pretty-printed object, UTF-16).
+    whole: Option<std::vec::IntoIter<Result<Article>>>,
     buf: Vec<u8>,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    /// Reads the rest of the input (after `first`, the bytes of line 1) and parses it whole.
+    fn read_whole(&mut self, first: Vec<u8>) -> Result<Vec<Result<Article>>> {
+        let mut bytes = first;
+        self.reader
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::input(&self.name, None, e.to_string()))?;
+        let (text, encoding) = encoding::decode(&self.name, &bytes, self.encoding, self.lossy, 0)?;
+        let mut all = parse(&self.name, "", &text, InputFormat::JsonLines);
+        for a in all.iter_mut().flatten() {
+            a.encoding = encoding.map(str::to_string);
+        }
+        Ok(all)
+    }
 }
 
 impl<R: BufRead> Iterator for JsonLines<R> {
     type Item = Result<Article>;
     fn next(&mut self) -> Option<Result<Article>> {
         loop {
+            if let Some(whole) = &mut self.whole {
+                return whole.next();
+            }
             self.buf.clear();
             match self.reader.read_until(b'\n', &mut self.buf) {
                 Ok(0) => return None,
@@ -270,15 +390,41 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                     self.line += 1;
                     let start = self.offset;
                     self.offset += n;
-                    let bytes = std::mem::take(&mut self.buf);
-                    let line = match decode_at(&self.name, bytes, self.lossy, start) {
+                    let mut bytes = std::mem::take(&mut self.buf);
+                    if start == 0 && opens_whole_file(&bytes) {
+                        let all = self.read_whole(bytes);
+                        self.whole = Some(all.unwrap_or_else(|e| vec![Err(e)]).into_iter());
+                        continue;
+                    }
+                    if start == 0 && bytes.starts_with(b"\xEF\xBB\xBF") {
+                        bytes.drain(..3);
+                    }
+                    let (line, encoding) = match encoding::decode(
+                        &self.name,
+                        &bytes,
+                        self.encoding,
+                        self.lossy,
+                        start,
+                    ) {
                         Ok(l) => l,
                         Err(e) => return Some(Err(e)),
                     };
                     if line.trim().is_empty() {
                         continue;
                     }
-                    return Some(parse_json_line(&self.name, self.line, &line));
+                    // A legacy encoding found on one line is the file's: later lines that
+                    // happen to be valid UTF-8 by accident are read in it too.
+                    if let Some(found) = encoding {
+                        self.encoding = self.encoding.or(Encoding::for_label(found));
+                    }
+                    let mut a = parse_json_line(&self.name, self.line, &line);
+                    if let Ok(a) = &mut a {
+                        a.encoding = encoding.map(str::to_string);
+                        for w in &mut a.warnings {
+                            *w = format!("{}:{}: {w}", self.name, self.line);
+                        }
+                    }
+                    return Some(a);
                 }
                 Err(e) => {
                     self.line += 1;
@@ -293,43 +439,94 @@ impl<R: BufRead> Iterator for JsonLines<R> {
     }
 }
 
+/// The first line of a file that is not JSON lines: a JSON array, a lone `{` opening a
+/// pretty-printed object, or a UTF-16 byte-order mark (whose lines `\n` does not split).
+fn opens_whole_file(line: &[u8]) -> bool {
+    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+    let head = line.trim_ascii();
+    head.starts_with(b"[")
+        || head == b"{"
+        || line.starts_with(b"\xFF\xFE")
+        || line.starts_with(b"\xFE\xFF")
+}
+
+/// One article object; unknown fields are ignored, and metadata of the wrong type is dropped
+/// with a warning, not the article.
 #[derive(Deserialize)]
 struct JsonArticle {
     id: Option<serde_json::Value>,
-    text: Option<String>,
-    title: Option<String>,
-    date: Option<String>,
-    source: Option<String>,
+    text: Option<serde_json::Value>,
+    title: Option<serde_json::Value>,
+    date: Option<serde_json::Value>,
+    source: Option<serde_json::Value>,
 }
 
 fn parse_json_line(source_name: &str, line_no: usize, line: &str) -> Result<Article> {
+    let at = |m: String| Error::input(source_name, Some(line_no), m);
     let rec: JsonArticle = serde_json::from_str(line.trim_end_matches(['\r', '\n']))
-        .map_err(|e| Error::input(source_name, Some(line_no), format!("invalid JSON: {e}")))?;
-    let id = match rec.id {
-        Some(serde_json::Value::String(s)) => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
+        .map_err(|e| at(format!("invalid JSON: {e}")))?;
+    article_from_json(rec, &at)
+}
+
+/// Builds the article of one JSON object; `at` makes an error that says where it is.
+fn article_from_json(rec: JsonArticle, at: &dyn Fn(String) -> Error) -> Result<Article> {
+    use serde_json::Value;
+    let mut warnings = Vec::new();
+    // Text, or a number as text (one beyond u64 as serde_json reads it, a float).
+    let mut text_of = |field: &str, v: Option<Value>| match v {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
         Some(other) => {
-            return Err(Error::input(
-                source_name,
-                Some(line_no),
-                format!("\"id\" must be a string or number, got {other}"),
+            warnings.push(format!(
+                "field `{field}` is {}, not text; dropped",
+                json_kind(&other)
             ));
-        }
-        None => {
-            return Err(Error::input(source_name, Some(line_no), "missing \"id\""));
+            None
         }
     };
-    let Some(text) = rec.text else {
-        return Err(Error::input(source_name, Some(line_no), "missing \"text\""));
+    let id = match rec.id {
+        Some(Value::String(s)) => s,
+        Some(Value::Number(n)) => n.to_string(),
+        Some(other) => {
+            return Err(at(format!(
+                "\"id\" must be a string or number, got {other}"
+            )));
+        }
+        None => return Err(at("missing \"id\"".to_string())),
     };
-    let mut a = from_paragraphs(&id, rec.title.as_deref(), text.lines());
-    if let Some(d) = rec.date {
+    let text = match rec.text {
+        Some(Value::String(s)) => s,
+        Some(other) => {
+            return Err(at(format!(
+                "\"text\" must be a string, got {}",
+                json_kind(&other)
+            )));
+        }
+        None => return Err(at("missing \"text\"".to_string())),
+    };
+    let title = text_of("title", rec.title);
+    let date = text_of("date", rec.date);
+    let source = text_of("source", rec.source);
+    let mut a = from_paragraphs(&id, title.as_deref(), text.lines());
+    if let Some(d) = date {
         a = a.with_date(&d);
     }
-    if let Some(s) = rec.source {
+    if let Some(s) = source {
         a = a.with_source(s);
     }
+    warnings.append(&mut a.warnings);
+    a.warnings = warnings;
     Ok(a)
+}
+
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
+        serde_json::Value::Bool(_) => "true or false",
+        _ => "not text",
+    }
 }
 
 /// Builds an article from a title and paragraphs, dropping empty lines and trimming each.
@@ -408,35 +605,6 @@ fn display_name(path: &Path) -> String {
     }
 }
 
-fn decode(name: &str, bytes: Vec<u8>, lossy: bool) -> Result<String> {
-    decode_at(name, bytes, lossy, 0)
-}
-
-fn decode_at(name: &str, bytes: Vec<u8>, lossy: bool, base: usize) -> Result<String> {
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let bytes = e.as_bytes();
-            let line = base_line(bytes, at);
-            Err(Error::input(
-                name,
-                None,
-                format!(
-                    "invalid UTF-8 at byte {} (line {line}, byte 0x{:02x}); use --lossy to replace it",
-                    base + at,
-                    bytes[at]
-                ),
-            ))
-        }
-    }
-}
-
-fn base_line(bytes: &[u8], at: usize) -> usize {
-    bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -502,15 +670,72 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_names_the_byte() {
-        let err = decode("x.txt", b"ab\n\xffc".to_vec(), false).unwrap_err();
+    fn json_metadata_of_the_wrong_type_is_dropped_not_the_article() {
+        let input = "\u{feff}{\"id\":\"a\",\"text\":\"拜登\",\"title\":[\"x\"],\"date\":\"昨天\",\"n\":123456789012345678901234567890,\"source\":7}\n";
+        let got: Vec<_> = read_jsonl("c.jsonl", input.as_bytes(), false).collect();
+        let a = got[0].as_ref().unwrap();
+        assert_eq!((a.text.as_str(), a.date.as_deref()), ("拜登", None));
+        assert_eq!(a.source.as_deref(), Some("7"));
         assert_eq!(
-            err.to_string(),
-            "x.txt: invalid UTF-8 at byte 3 (line 2, byte 0xff); use --lossy to replace it"
+            a.warnings,
+            [
+                "c.jsonl:1: field `title` is a list, not text; dropped",
+                "c.jsonl:1: field `date`: \"昨天\" is not a date newsgraph knows; dropped"
+            ]
         );
-        assert_eq!(
-            decode("x.txt", b"a\xffb".to_vec(), true).unwrap(),
-            "a\u{fffd}b"
-        );
+    }
+
+    #[test]
+    fn json_arrays_and_pretty_objects_are_corpora() {
+        let array = "[\n {\"id\": \"a\", \"text\": \"拜登\"},\n {\"id\": \"b\"},\n {\"id\": 3, \"text\": \"普京\"}\n]\n";
+        let pretty = "{\n  \"id\": \"p\",\n  \"text\": \"普京\"\n}\n";
+        for (input, want) in [
+            (
+                array,
+                vec![
+                    "a",
+                    "c.json: article 2 of the JSON array: missing \"text\"",
+                    "3",
+                ],
+            ),
+            (pretty, vec!["p"]),
+            (
+                "[{\"id\": 1, \"text\": \"x\"},",
+                vec!["c.json:1: invalid JSON array: EOF while parsing a value at line 1 column 24"],
+            ),
+        ] {
+            let show = |r: &Result<Article>| match r {
+                Ok(a) => a.id.clone(),
+                Err(e) => e.to_string(),
+            };
+            let parsed: Vec<_> = parse("c.json", "c", input, InputFormat::JsonLines);
+            assert_eq!(parsed.iter().map(show).collect::<Vec<_>>(), want, "{input}");
+            let streamed: Vec<_> = read_jsonl("c.json", input.as_bytes(), false).collect();
+            assert_eq!(
+                streamed.iter().map(show).collect::<Vec<_>>(),
+                want,
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn json_lines_in_legacy_encodings_and_utf16() {
+        let line = "{\"id\":\"a\",\"text\":\"美國總統拜登與俄羅斯總統普京舉行視頻會談。\"}\n";
+        let gbk = encoding_rs::GB18030.encode(line).0.repeat(2);
+        let big5 = encoding_rs::BIG5.encode(line).0.repeat(2);
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(line.repeat(2).encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        for (bytes, want) in [(gbk, "gb18030"), (big5, "Big5"), (utf16, "UTF-16LE")] {
+            let got: Vec<_> = read_jsonl("c.jsonl", &bytes[..], false).collect();
+            assert_eq!(got.len(), 2, "{want}");
+            for a in got {
+                let a = a.unwrap();
+                assert_eq!(a.text, "美國總統拜登與俄羅斯總統普京舉行視頻會談。");
+                assert_eq!(a.encoding.as_deref(), Some(want));
+            }
+        }
     }
 }

@@ -115,10 +115,7 @@ impl Dictionary {
     /// A bad header, a row with the wrong number of fields, an unknown type, a bad id or date,
     /// or a duplicate id, each naming `source_name` and the line.
     pub fn from_reader(source_name: &str, mut reader: impl Read) -> Result<Dictionary> {
-        let mut content = String::new();
-        reader.read_to_string(&mut content).map_err(|e| {
-            Error::dictionary(source_name, 0, format!("cannot read as UTF-8 text: {e}"))
-        })?;
+        let content = read_utf8(source_name, &mut reader)?;
         let mut rows = read_rows(source_name, &content)?.into_iter();
         let Some((header_line, header)) = rows.next() else {
             return Ok(Dictionary::empty());
@@ -322,6 +319,27 @@ impl Dictionary {
     }
 }
 
+/// Reads a dictionary or lexicon as UTF-8; an invalid byte is reported at its line.
+pub(crate) fn read_utf8(source_name: &str, reader: &mut impl Read) -> Result<String> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::dictionary(source_name, 1, format!("cannot read: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        Error::dictionary(
+            source_name,
+            line,
+            format!(
+                "not UTF-8 (byte 0x{:02x} at byte {at}); dictionaries are UTF-8: convert the file, e.g. `iconv -f GB18030 -t UTF-8`",
+                bytes[at]
+            ),
+        )
+    })
+}
+
 /// Non-blank, non-comment rows with their 1-based line numbers. TSV is split by hand (no
 /// quoting, so 《》 and “” need no escaping); CSV goes through the csv crate.
 fn read_rows(source_name: &str, content: &str) -> Result<Vec<(usize, Vec<String>)>> {
@@ -518,6 +536,19 @@ mod tests {
         ] {
             assert_eq!(err(input), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn a_non_utf8_dictionary_is_reported_at_its_line() {
+        let gbk = b"id\tname\ttype\nx\t\xc6\xd5\xbe\xa9\tperson\n";
+        let err = Dictionary::from_reader("t.tsv", &gbk[..]).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("t.tsv:2: not UTF-8 (byte 0xc6 at byte 15)"),
+            "{err}"
+        );
+        let cues = crate::lexicon::SpeechCues::from_reader("c.tsv", &gbk[..]).unwrap_err();
+        assert!(cues.to_string().starts_with("c.tsv:2: not UTF-8"), "{cues}");
     }
 
     #[test]

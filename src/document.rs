@@ -19,6 +19,10 @@ pub struct Document {
     pub date: Option<String>,
     /// Outlet.
     pub source: Option<String>,
+    /// The encoding the article was read from, when it was not UTF-8 (`gb18030`, `Big5`,
+    /// `UTF-16LE`): an extension of the contract, absent for UTF-8 input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
     /// Plain text; every offset is a UTF-8 byte offset into it.
     pub text: String,
     /// Entities, sorted by first mention.
@@ -37,6 +41,12 @@ impl Document {
     /// The document as one line of JSON (no trailing newline).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self)
+            .unwrap_or_else(|e| unreachable!("a Document always serialises: {e}"))
+    }
+
+    /// The document as indented JSON, for reading one document (no trailing newline).
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self)
             .unwrap_or_else(|e| unreachable!("a Document always serialises: {e}"))
     }
 }

@@ -31,7 +31,7 @@
 //!     country: country.map(EntityId::new), en: None, forms: vec![], mentions: vec![],
 //! };
 //! let doc = Document {
-//!     id: "d1".into(), title: None, date: None, source: None,
+//!     id: "d1".into(), title: None, date: None, source: None, encoding: None,
 //!     text: "拜登警告普京。".into(),
 //!     entities: vec![entity("joe-biden", "拜登", Some("usa")),
 //!                    entity("vladimir-putin", "普京", Some("russia"))],

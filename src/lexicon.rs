@@ -83,11 +83,10 @@ struct Table {
 
 impl Table {
     fn read(source_name: &str, mut reader: impl std::io::Read, required: &[&str]) -> Result<Table> {
-        let mut content = String::new();
-        reader.read_to_string(&mut content).map_err(|e| {
-            Error::dictionary(source_name, 0, format!("cannot read as UTF-8 text: {e}"))
-        })?;
+        let content = crate::dictionary::read_utf8(source_name, &mut reader)?;
         let mut lines = content
+            .strip_prefix('\u{feff}')
+            .unwrap_or(&content)
             .lines()
             .enumerate()
             .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));

@@ -80,8 +80,12 @@
 //! `dictionaries/README.md`.
 //!
 //! # Crate features
-//! - `cli` (default): the `newsgraph` command-line tool. Library users can set
-//!   `default-features = false`.
+//! - `cli` (default): the `newsgraph` command-line tool, with the statistical model (it turns
+//!   `ner-model` on). Library users set `default-features = false`.
+//! - `ner-model`: the statistical NER recogniser (rule `model`). **Its weights are trained on
+//!   the MSRA NER corpus, licensed for research use only** (see `THIRD-PARTY.md`), so library
+//!   users opt in: `features = ["ner-model"]`. Without it the gazetteer and the rules alone
+//!   find entities.
 
 #![deny(missing_docs)]
 

@@ -63,27 +63,309 @@ fn directory_needs_recursive() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("is a directory"), "{}", stderr(&out));
     let out = run(&["analyze", "-r", &data("")]);
-    // testdata holds one bad JSON line, one non-UTF-8 file: the run goes on and says so.
+    // testdata holds one bad JSON line: the run goes on and says so.
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout_docs(&out).len() >= 5);
 }
 
+// ---- encodings and formats ----------------------------------------------------------------
+
+const SENTENCE: &str = "美國總統拜登與俄羅斯總統普京舉行視頻會談，白宮表示雙方討論了烏克蘭局勢。";
+
+/// `SENTENCE` in an encoding, written to a temp file.
+fn encoded(name: &str, enc: &'static encoding_rs::Encoding) -> String {
+    let p = tmp(name);
+    std::fs::write(&p, enc.encode(SENTENCE).0).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
 #[test]
-fn non_utf8_names_file_and_byte_unless_lossy() {
-    let out = run(&["analyze", &data("latin1.txt")]);
+fn gbk_big5_and_utf16_are_decoded_and_recorded() {
+    let utf16 = tmp("utf16.txt");
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(SENTENCE.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(&utf16, bytes).unwrap();
+    let utf8 = tmp("utf8.txt");
+    std::fs::write(&utf8, SENTENCE).unwrap();
+    for (file, encoding) in [
+        (encoded("gb.txt", encoding_rs::GB18030), Some("gb18030")),
+        (encoded("big5.txt", encoding_rs::BIG5), Some("Big5")),
+        (utf16.to_str().unwrap().to_string(), Some("UTF-16LE")),
+        (utf8.to_str().unwrap().to_string(), None),
+    ] {
+        let out = run(&["analyze", &file]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let doc = &stdout_docs(&out)[0];
+        assert_eq!(doc["text"], SENTENCE, "{file}");
+        assert_eq!(doc["encoding"].as_str(), encoding, "{file}");
+        let ids: Vec<&str> = doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap())
+            .collect();
+        assert!(ids.contains(&"vladimir-putin"), "{file}: {ids:?}");
+    }
+    let out = run(&["analyze", &data("gbk.txt")]);
+    assert_eq!(stdout_docs(&out)[0]["text"], "普京表示");
+}
+
+#[test]
+fn an_undetectable_encoding_is_named_or_replaced() {
+    let p = tmp("latin1.txt");
+    std::fs::write(
+        &p,
+        b"Le pr\xE9sident a d\xE9clar\xE9 que la r\xE9union \xE9tait utile.",
+    )
+    .unwrap();
+    let p = p.to_str().unwrap();
+    let out = run(&["analyze", p]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.contains("latin1.txt") && err.contains("invalid UTF-8 at byte 0"),
+        err.contains("latin1.txt: invalid UTF-8 at byte 5") && err.contains("--encoding"),
         "{err}"
     );
-    let out = run(&["analyze", "--lossy", &data("latin1.txt")]);
+    let out = run(&["analyze", "--encoding", "latin1", p]);
+    assert_eq!(
+        stdout_docs(&out)[0]["text"],
+        "Le président a déclaré que la réunion était utile."
+    );
+    let out = run(&["analyze", "--lossy", p]);
     assert!(out.status.success());
     assert!(
         stdout_docs(&out)[0]["text"]
             .as_str()
             .unwrap()
             .contains('\u{fffd}')
+    );
+    let out = run(&["analyze", "--encoding", "klingon", p]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown encoding \"klingon\""),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_forced_encoding_reads_what_detection_would_not_guess() {
+    // Two characters are too few to tell Big5 from GBK: --encoding decides.
+    let p = tmp("short-big5.txt");
+    std::fs::write(&p, encoding_rs::BIG5.encode("普京").0).unwrap();
+    let out = run(&["analyze", "--encoding", "big5", p.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout_docs(&out)[0]["text"], "普京");
+    assert_eq!(stdout_docs(&out)[0]["encoding"], "Big5");
+}
+
+#[test]
+fn binary_formats_are_named_with_what_to_do() {
+    for (name, bytes, want) in [
+        (
+            "report.docx",
+            &b"PK\x03\x04\x14\x00\x06\x00word/document.xml"[..],
+            "a ZIP archive (a .docx",
+        ),
+        (
+            "report.pdf",
+            b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n",
+            "a PDF document",
+        ),
+    ] {
+        let p = tmp(name);
+        std::fs::write(&p, bytes).unwrap();
+        let out = run(&["analyze", "--lossy", p.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert!(stderr(&out).contains(want), "{}", stderr(&out));
+        assert!(stdout_docs(&out).is_empty());
+    }
+}
+
+#[test]
+fn json_arrays_are_corpora_and_bom_lines_are_read() {
+    let array = tmp("array.json");
+    std::fs::write(
+        &array,
+        "[\n  {\"id\": \"x1\", \"text\": \"普京表示。\"},\n  {\"id\": \"x2\", \"text\": \"拜登表示。\"}\n]\n",
+    )
+    .unwrap();
+    let bom = tmp("bom.jsonl");
+    std::fs::write(
+        &bom,
+        "\u{feff}{\"id\":\"b1\",\"text\":\"普京\"}\n{\"id\":\"b2\",\"text\":\"拜登\"}\n",
+    )
+    .unwrap();
+    for (file, want) in [(array, ["x1", "x2"]), (bom, ["b1", "b2"])] {
+        let out = run(&["analyze", file.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let ids: Vec<String> = stdout_docs(&out)
+            .iter()
+            .map(|d| d["id"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(ids, want);
+    }
+}
+
+// ---- one id per article -------------------------------------------------------------------
+
+#[test]
+fn repeated_stems_and_duplicate_ids_get_their_own_ids() {
+    let dir = fresh_dir("stems");
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        std::fs::write(
+            dir.join(sub).join("index.md"),
+            format!("# {sub}\n\n普京表示。"),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join("other.md"), "拜登表示。").unwrap();
+    std::fs::write(
+        dir.join("dup.jsonl"),
+        "{\"id\":\"d\",\"text\":\"甲\"}\n{\"id\":\"d\",\"text\":\"乙\"}\n",
+    )
+    .unwrap();
+    let out = run(&["analyze", "-r", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ids: Vec<String> = stdout_docs(&out)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["a/index.md", "b/index.md", "d", "d~2", "other"]);
+    assert!(
+        stderr(&out).contains(
+            "dup.jsonl: id \"d\" is already used by an earlier article; this one is \"d~2\""
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn graph_skips_its_own_output_in_an_input_folder() {
+    let dir = fresh_dir("own-output");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.md"), "拜登与普京举行视频会谈。").unwrap();
+    let docs = dir.join("docs.jsonl");
+    let out = run(&[
+        "analyze",
+        "-o",
+        docs.to_str().unwrap(),
+        &dir.join("a.md").to_string_lossy(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let graph_dir = dir.join("graph");
+    for _ in 0..2 {
+        let out = run(&[
+            "graph",
+            "--format",
+            "json",
+            "-o",
+            graph_dir.to_str().unwrap(),
+            dir.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("docs.jsonl: documents written by newsgraph, not articles"),
+            "{err}"
+        );
+        let graph: serde_json::Value =
+            serde_json::from_str(&read(&graph_dir, "graph.json")).unwrap();
+        let putin = graph["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == "vladimir-putin")
+            .unwrap()
+            .clone();
+        assert_eq!(putin["documents"], serde_json::json!(["a"]), "{err}");
+    }
+    // Another run over the folder finds the first one's graph.json there and skips it too.
+    let other = dir.join("graph2");
+    let out = run(&[
+        "graph",
+        "-o",
+        other.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        stderr(&out).contains("graph.json: a graph written by newsgraph, not articles"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+// ---- messages ----------------------------------------------------------------------------
+
+#[test]
+fn messages_say_things_once_and_name_the_file() {
+    let out = run(&["analyze", "--dict", "missing.tsv", &data("trad.txt")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.matches("No such file").count(), 1, "{err}");
+    assert!(err.contains("missing.tsv"), "{err}");
+    let gbk_dict = tmp("gbk-dict.tsv");
+    std::fs::write(
+        &gbk_dict,
+        b"id\tname\ttype\nputin\t\xc6\xd5\xbe\xa9\tperson\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "analyze",
+        "--dict",
+        gbk_dict.to_str().unwrap(),
+        &data("trad.txt"),
+    ]);
+    assert!(
+        stderr(&out).contains("gbk-dict.tsv:2: not UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+    let dated = tmp("dated.md");
+    std::fs::write(&dated, "---\ntitle: 标题\ndate: 上周三\n---\n普京表示。").unwrap();
+    let out = run(&["analyze", dated.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("dated.md: field `date`: \"上周三\" is not a date"),
+        "{}",
+        stderr(&out)
+    );
+    let version = run(&["--version"]);
+    assert!(String::from_utf8_lossy(&version.stdout).contains("statistical NER model: on"));
+}
+
+#[test]
+fn pretty_and_strip() {
+    let p = tmp("boilerplate.md");
+    std::fs::write(
+        &p,
+        "---\ntitle: 普京表示\n---\n# 普京表示\n\n拜登表示。\n\n請支持《眾新聞》\n\n普京说。\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "analyze",
+        "--pretty",
+        "--strip",
+        "^請支持",
+        "--strip",
+        "^无此行$",
+        p.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("{\n  \"id\": \"boilerplate\","), "{text}");
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["text"], "普京表示\n拜登表示。\n普京说。");
+    let out = run(&["analyze", "--strip", "(", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("bad --strip pattern"),
+        "{}",
+        stderr(&out)
     );
 }
 
@@ -270,10 +552,12 @@ fn graph_walks_folders_writes_every_table_and_reports_bad_articles() {
         dir.to_str().unwrap(),
         &data(""),
     ]);
-    // testdata holds a bad JSON line and a non-UTF-8 file: reported, skipped, exit 1.
+    // testdata holds a bad JSON line: reported, skipped, exit 1.
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("corpus.jsonl:2"), "{}", stderr(&out));
     for t in TABLES {
+        let wrote = format!("newsgraph: wrote {}\n", dir.join(t).display());
+        assert!(stderr(&out).contains(&wrote), "{t}: {}", stderr(&out));
         let text = read(&dir, t);
         assert!(!text.starts_with('\u{feff}'), "{t}: no BOM by default");
         let header = text.lines().next().unwrap();
@@ -452,4 +736,53 @@ fn render_uses_dot_or_says_it_is_missing() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(read(&dir, "graph.svg").contains("<svg"));
     assert!(read(&dir, "graph.graphml").contains("<graphml"));
+}
+
+/// A fake `dot` (writes nothing, succeeds) and `fc-list` (prints `fonts`) in a PATH of their own.
+#[cfg(unix)]
+fn fake_graphviz(name: &str, fonts: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let bin_dir = fresh_dir(name);
+    std::fs::create_dir_all(&bin_dir).unwrap();
+    for (tool, script) in [
+        ("dot", "#!/bin/sh\nexit 0\n".to_string()),
+        ("fc-list", format!("#!/bin/sh\nprintf '{fonts}'\n")),
+    ] {
+        let p = bin_dir.join(tool);
+        std::fs::write(&p, script).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    bin_dir
+}
+
+#[cfg(unix)]
+#[test]
+fn render_warns_when_no_chinese_font_is_installed() {
+    for (fonts, warned) in [("", true), ("WenQuanYi Micro Hei\\n", false)] {
+        let path = fake_graphviz(&format!("fake-gv-{warned}"), fonts);
+        let dir = fresh_dir(&format!("render-font-{warned}"));
+        let out = bin()
+            .args([
+                "graph",
+                "--render",
+                "png",
+                "-o",
+                dir.to_str().unwrap(),
+                &seed(),
+            ])
+            .env("PATH", &path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert_eq!(
+            err.contains("no Chinese font is installed"),
+            warned,
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!("wrote {}", dir.join("graph.dot").display())),
+            "{err}"
+        );
+    }
 }

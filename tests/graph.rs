@@ -61,6 +61,7 @@ fn doc(id: &str, text: &str, entities: Vec<Entity>, relations: &[R<'_>]) -> Docu
         title: None,
         date: Some("2021-12-08".to_string()),
         source: None,
+        encoding: None,
         text: text.to_string(),
         entities,
         quotes: vec![],

@@ -1,12 +1,21 @@
 //! Command-line flags, parsed by clap into plain values the commands use.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsgraph::article::Encoding;
 use newsgraph::{InputFormat, Level};
 use std::path::PathBuf;
 
+/// `newsgraph --version`: the binary always embeds the statistical model (the `cli` feature
+/// turns `ner-model` on), whose training data has its own licence.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\nstatistical NER model: on (trained on the MSRA NER data, licensed for research use only;\n\
+     see THIRD-PARTY.md)"
+);
+
 /// Chinese news in, entities, quotes and an actor graph out.
 #[derive(Parser, Debug)]
-#[command(name = "newsgraph", version, about, long_about = None)]
+#[command(name = "newsgraph", version = VERSION, about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -130,6 +139,9 @@ pub struct AnalyzeArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Indent the JSON, for reading a document (the output is then no longer one per line).
+    #[arg(long)]
+    pub pretty: bool,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -149,9 +161,17 @@ pub struct CommonArgs {
     /// Do not load the built-in dictionaries.
     #[arg(long)]
     pub no_builtin_dicts: bool,
-    /// Replace invalid UTF-8 with U+FFFD instead of failing the file.
+    /// Replace bytes invalid in the file's encoding with U+FFFD instead of failing the file.
     #[arg(long)]
     pub lossy: bool,
+    /// Read inputs in this encoding (gb18030, gbk, big5, utf-16le, …) instead of detecting
+    /// UTF-8, GB18030, Big5 or a byte-order mark.
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    pub encoding: Option<Encoding>,
+    /// Remove the lines of article bodies that this regular expression matches (site
+    /// boilerplate such as `^請支持《眾新聞》`; repeatable) before analysis.
+    #[arg(long = "strip", value_name = "PATTERN")]
+    pub strip: Vec<String>,
     /// Walk directories given as inputs (files with known extensions, sorted by path). `graph`
     /// always does.
     #[arg(short, long)]
@@ -175,4 +195,12 @@ impl From<FormatArg> for InputFormat {
             FormatArg::Jsonl => InputFormat::JsonLines,
         }
     }
+}
+
+fn parse_encoding(name: &str) -> Result<Encoding, String> {
+    Encoding::for_label(name).ok_or_else(|| {
+        format!(
+            "unknown encoding {name:?} (examples: gb18030, gbk, big5, utf-16le, utf-16be, windows-1252)"
+        )
+    })
 }

@@ -34,10 +34,27 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", message(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, each said once: a library error already quotes its I/O cause
+/// (`missing.tsv: No such file or directory`), which anyhow's `{:#}` would repeat.
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let m = cause.to_string();
+        if out.contains(&m) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&m);
+    }
+    out
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -80,11 +97,23 @@ fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     } else {
         Dirs::Refuse
     };
-    input::for_each_article(&args.inputs, &args.common, dirs, &mut failures, |article| {
-        let doc = analyzer.analyze(&article);
-        writeln!(out, "{}", doc.to_json())?;
-        Ok(())
-    })?;
+    let outputs: Vec<&Path> = args.output.iter().map(PathBuf::as_path).collect();
+    input::for_each_article(
+        &args.inputs,
+        &args.common,
+        dirs,
+        &outputs,
+        &mut failures,
+        |article| {
+            let doc = analyzer.analyze(&article);
+            if args.pretty {
+                writeln!(out, "{}", doc.to_json_pretty())?;
+            } else {
+                writeln!(out, "{}", doc.to_json())?;
+            }
+            Ok(())
+        },
+    )?;
     out.flush()?;
     if failures > 0 {
         eprintln!("newsgraph: {failures} input(s) failed; see the errors above");
@@ -204,16 +233,29 @@ fn graph(args: GraphArgs) -> anyhow::Result<ExitCode> {
         progress: progress_bar(),
     };
     let mut failures = 0usize;
-    input::for_each_article(&args.inputs, &args.common, Dirs::Walk, &mut failures, |a| {
-        corpus.push(a)
-    })?;
+    let outputs: Vec<&Path> = args.output.output.iter().map(PathBuf::as_path).collect();
+    input::for_each_article(
+        &args.inputs,
+        &args.common,
+        Dirs::Walk,
+        &outputs,
+        &mut failures,
+        |a| corpus.push(a),
+    )?;
     corpus.flush()?;
     corpus.progress.finish_and_clear();
     if let Some(t) = corpus.tables.take() {
         t.finish()?;
     }
     failures += corpus.failures;
-    let code = write_graph(&corpus.graph, &args.output)?;
+    let written = match &args.output.output {
+        Some(dir) if args.output.format == GraphFormat::Csv => Table::DOCUMENT_TABLES
+            .iter()
+            .map(|t| dir.join(t.file_name()))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let code = write_graph(&corpus.graph, &args.output, written)?;
     if failures > 0 {
         eprintln!("newsgraph: {failures} input(s) failed; see the errors above");
         return Ok(ExitCode::from(1));
@@ -246,26 +288,33 @@ fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
         })?;
         graph.merge(shard);
     }
+    let mut written = Vec::new();
     if let (Some(out), GraphFormat::Csv) = (&args.output.output, args.output.format) {
         for table in Table::DOCUMENT_TABLES {
-            concatenate(table, &args.shards, out, &csv_options(&args.output))?;
+            written.extend(concatenate(
+                table,
+                &args.shards,
+                out,
+                &csv_options(&args.output),
+            )?);
         }
     }
-    write_graph(&graph, &args.output)
+    write_graph(&graph, &args.output, written)
 }
 
-/// Appends the rows of `table` from every shard to `out/table` (one header). A table present in
-/// no shard is skipped; one present in only some is an error (the result would be partial).
+/// Appends the rows of `table` from every shard to `out/table` (one header), and returns the
+/// file written. A table present in no shard is skipped; one present in only some is an error
+/// (the result would be partial).
 fn concatenate(
     table: Table,
     shards: &[PathBuf],
     out: &Path,
     options: &CsvOptions,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<PathBuf>> {
     let paths: Vec<PathBuf> = shards.iter().map(|d| d.join(table.file_name())).collect();
     let present = paths.iter().filter(|p| p.exists()).count();
     if present == 0 {
-        return Ok(());
+        return Ok(None);
     }
     if present < paths.len() {
         let missing = paths
@@ -302,11 +351,17 @@ fn concatenate(
         std::io::copy(&mut r, &mut w)?;
     }
     w.flush()?;
-    Ok(())
+    Ok(Some(target))
 }
 
-/// Writes the graph at the requested level and minimum count; renders it when asked.
-fn write_graph(graph: &ActorGraph, out: &GraphOutputArgs) -> anyhow::Result<ExitCode> {
+/// Writes the graph at the requested level and minimum count; renders it when asked. With an
+/// output directory, lists on stderr every file the run wrote (`written` holds the ones
+/// written before).
+fn write_graph(
+    graph: &ActorGraph,
+    out: &GraphOutputArgs,
+    mut written: Vec<PathBuf>,
+) -> anyhow::Result<ExitCode> {
     let graph = graph.rolled_up(out.level.into()).filtered(out.min_count);
     let write_one = |format: GraphFormat, w: &mut dyn Write| -> newsgraph::Result<()> {
         match format {
@@ -320,45 +375,91 @@ fn write_graph(graph: &ActorGraph, out: &GraphOutputArgs) -> anyhow::Result<Exit
         write_one(out.format, &mut BufWriter::new(std::io::stdout().lock()))?;
         return Ok(ExitCode::SUCCESS);
     };
-    let create = |name: &str| -> anyhow::Result<BufWriter<File>> {
-        let p = dir.join(name);
-        Ok(BufWriter::new(File::create(&p).with_context(|| {
-            format!("cannot create {}", p.display())
-        })?))
+    let write_file = |format: GraphFormat, written: &mut Vec<PathBuf>| -> anyhow::Result<()> {
+        let p = dir.join(format.file_name());
+        let mut w = BufWriter::new(
+            File::create(&p).with_context(|| format!("cannot create {}", p.display()))?,
+        );
+        write_one(format, &mut w)?;
+        w.flush()?;
+        written.push(p);
+        Ok(())
     };
     match out.format {
-        GraphFormat::Csv => export::csv::write_graph(&graph, dir, &csv_options(out))?,
-        f => write_one(f, &mut create(f.file_name())?)?,
+        GraphFormat::Csv => {
+            export::csv::write_graph(&graph, dir, &csv_options(out))?;
+            written.extend([Table::Nodes, Table::Edges].map(|t| dir.join(t.file_name())));
+        }
+        f => write_file(f, &mut written)?,
     }
-    let Some(render) = out.render else {
-        return Ok(ExitCode::SUCCESS);
+    let code = match out.render {
+        Some(render) => {
+            if out.format != GraphFormat::Dot {
+                write_file(GraphFormat::Dot, &mut written)?;
+            }
+            let code = self::render(dir, render.as_str())?;
+            if code == ExitCode::SUCCESS {
+                written.push(dir.join(format!("graph.{}", render.as_str())));
+            }
+            code
+        }
+        None => ExitCode::SUCCESS,
     };
-    if out.format != GraphFormat::Dot {
-        write_one(GraphFormat::Dot, &mut create("graph.dot")?)?;
+    for p in &written {
+        eprintln!("newsgraph: wrote {}", p.display());
     }
+    Ok(code)
+}
+
+/// Runs Graphviz on DIR/graph.dot into DIR/graph.FORMAT. Exit code 2, with what to do, when
+/// `dot` is not installed; a warning when no Chinese font is (labels would be boxes).
+fn render(dir: &Path, format: &str) -> anyhow::Result<ExitCode> {
     let dot_file = dir.join("graph.dot");
-    let image = dir.join(format!("graph.{}", render.as_str()));
+    let image = dir.join(format!("graph.{format}"));
     let status = std::process::Command::new("dot")
-        .arg(format!("-T{}", render.as_str()))
+        .arg(format!("-T{format}"))
         .arg(&dot_file)
         .arg("-o")
         .arg(&image)
         .status();
     match status {
-        Ok(s) if s.success() => Ok(ExitCode::SUCCESS),
+        Ok(s) if s.success() => {
+            warn_without_cjk_font(&image);
+            Ok(ExitCode::SUCCESS)
+        }
         Ok(s) => bail!("Graphviz `dot` failed ({s}) on {}", dot_file.display()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             eprintln!(
                 "newsgraph: cannot render {}: Graphviz's `dot` program is not installed \
                  (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz). \
-                 The DOT file is written: render it later with `dot -T{} {} -o {}`.",
+                 The DOT file is written: render it later with `dot -T{format} {} -o {}`.",
                 image.display(),
-                render.as_str(),
                 dot_file.display(),
                 image.display()
             );
             Ok(ExitCode::from(2))
         }
         Err(e) => Err(e).context("cannot run Graphviz `dot`"),
+    }
+}
+
+/// Graphviz finds fonts through fontconfig: when `fc-list :lang=zh` lists none, every Chinese
+/// label is drawn as boxes. (Without fontconfig's `fc-list` we cannot tell, and say nothing.)
+fn warn_without_cjk_font(image: &Path) {
+    let Ok(out) = std::process::Command::new("fc-list")
+        .arg(":lang=zh")
+        .arg("family")
+        .stderr(std::process::Stdio::null())
+        .output()
+    else {
+        return;
+    };
+    if out.status.success() && out.stdout.trim_ascii().is_empty() {
+        eprintln!(
+            "newsgraph: warning: no Chinese font is installed (`fc-list :lang=zh` lists none), so \
+             {} shows its Chinese labels as boxes; install one (Debian/Ubuntu: apt-get install \
+             fonts-noto-cjk) and render again",
+            image.display()
+        );
     }
 }
