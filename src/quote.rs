@@ -354,11 +354,16 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
             if !is_statement_cue(text, hit.span) {
                 continue;
             }
-            // A cue that opens another statement's content (补充称，相信…) belongs to it.
+            // A cue that opens another statement's content (补充称，相信…), or that the frame
+            // of one took in (发出警告，称…), belongs to it.
             if clause_text.trim().is_empty()
-                && drafts[sentence_first..]
-                    .iter()
-                    .any(|d| d.content_start == clause_start)
+                && drafts[sentence_first..].iter().any(|d| {
+                    d.content_start == clause_start
+                        || d.content_start >= hit.span.end
+                            && text[hit.span.end..d.content_start]
+                                .trim_start_matches(['，', '：', ',', ':', ' '])
+                                .is_empty()
+                })
             {
                 continue;
             }
@@ -721,9 +726,7 @@ fn frame_draft(
         }
         // 她说不少人都很愤怒, 官媒发文质疑当地边防不力: a named speaker's cue may run straight
         // into its content (news style), unless a verb suffix makes it another word.
-        None if !matches!(head, Head::Zero) && runs_into_content(ctx, after_cue) => {
-            (after_cue, true)
-        }
+        None if runs_into_content(ctx, hit.span, matches!(head, Head::Zero)) => (after_cue, true),
         None => return None,
     };
     if let Some(q) = quoted(start) {
@@ -755,8 +758,9 @@ fn frame_draft(
 /// Whether the words right after a cue start its content: a clause with a verb of its own
 /// (她说不少人都很愤怒), not a noun object (提到此一问题, 质疑香港情况) and not an aspect or
 /// result suffix (说了, 称为, 说得) that makes the cue part of another phrase.
-fn runs_into_content(ctx: &Context<'_>, after_cue: usize) -> bool {
+fn runs_into_content(ctx: &Context<'_>, cue: Span, zero_subject: bool) -> bool {
     let text = ctx.text;
+    let after_cue = cue.end;
     let starts = text[after_cue..]
         .chars()
         .next()
@@ -769,8 +773,22 @@ fn runs_into_content(ctx: &Context<'_>, after_cue: usize) -> bool {
             text.len().min(after_cue + 4 * MAX_GLUED_CLAUSE_CHARS),
             |(i, _)| after_cue + i,
         );
-    starts && gap::has_predicate(ctx, after_cue, clause_end)
+    // 她说现实上第一阶段贸易协议，并未…: after a plain verb of saying anything is what was
+    // said; other cues take noun objects (提到此一问题) and need a predicate.
+    // Without a subject of its own (，指满意共同声明) only a plain verb of saying before a
+    // predicate.
+    let plain = PLAIN_SAY.contains(&&text[cue]);
+    let predicate = gap::has_predicate(ctx, after_cue, clause_end);
+    starts
+        && if zero_subject {
+            plain && predicate
+        } else {
+            plain || predicate
+        }
 }
+
+/// Verbs of saying whose object is always what was said.
+const PLAIN_SAY: &[&str] = &["说", "称", "指", "表示", "指出", "强调", "认为", "相信"];
 
 /// How far a cue's glued content is read for its verb, in characters.
 const MAX_GLUED_CLAUSE_CHARS: usize = 60;
@@ -1268,7 +1286,10 @@ fn resolve_speaker(
         let m = ctx.mentions.iter().find(|m| {
             m.span.start == opening
                 && m.span.end <= d.clause_start
-                && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+                && matches!(
+                    m.kind,
+                    EntityKind::Person | EntityKind::Organization | EntityKind::Place
+                )
         })?;
         // The name ends a word, and no noun follows it (云南省委|书记, 省委书记 as one word).
         let next = ctx.bounds.token_at(m.span.end).map(|k| ctx.tokens[k]);
@@ -1285,12 +1306,14 @@ fn resolve_speaker(
         let relayed = relays
             .iter()
             .any(|r| r.start >= m.span.end && r.end <= d.clause_start);
-        if !STATEMENT_ACTS
+        let statement = STATEMENT_ACTS
             .iter()
             .chain(DOCUMENTS)
-            .any(|a| between.contains(a))
-            || relayed
-        {
+            .any(|a| between.contains(a));
+        // An actor that acts in the first clause (美国与欧盟都声援台湾，表示…; 拜登在会议后见
+        // 记者，指…) goes on as the subject of the clauses after it.
+        let acts = !between.trim_end_matches(['，', ',', ' ']).is_empty();
+        if !(statement || acts && m.kind != EntityKind::Other) || relayed {
             // No act of its own, or it relays someone else's words (《卫报》引述…的报告指).
             return None;
         }

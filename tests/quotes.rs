@@ -540,3 +540,19 @@ fn a_reporter_keeps_what_it_reported_before_another_source() {
         ],
     )]);
 }
+
+#[test]
+fn an_acting_topic_speaks_in_later_clauses() {
+    check_frames(&[
+        (
+            "美国与欧盟都声援立陶宛，表示盟友应团结一致。",
+            &[("usa", "美国", "盟友应团结一致")],
+        ),
+        (
+            "拜登在会议后会见记者，指满意共同声明。",
+            &[("joe-biden", "拜登", "满意共同声明")],
+        ),
+        // A topic that relays someone is not the speaker.
+        ("《卫报》引述一份报告，预计粮价将上涨。", &[]),
+    ]);
+}
