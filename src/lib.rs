@@ -115,7 +115,7 @@ pub use entity::{Entity, EntityId, EntityKind};
 pub use error::{Error, ErrorKind, Result};
 pub use graph::{ActorGraph, Level};
 pub use mention::{Mention, MentionRule};
-pub use quote::{Quote, QuoteKind};
+pub use quote::{Quote, QuoteKind, QuoteRule};
 pub use relation::{Cameo, Modality, Relation};
 pub use span::Span;
 

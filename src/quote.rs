@@ -69,6 +69,48 @@ pub struct Quote {
     /// Index (in `quotes`) of the statement this one is nested in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<usize>,
+    /// Which rule of the sieve found it (like a mention's `rule`), for filtering and review.
+    #[serde(default)]
+    pub rule: QuoteRule,
+}
+
+/// The rule of the quote sieve that produced a quote.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteRule {
+    /// SPEAKER (gap) CUE CONTENT: 拜登表示，…
+    #[default]
+    Cue,
+    /// 据X报道，…
+    AccordingTo,
+    /// 在X看来，…
+    Opinion,
+    /// X援引Y的话称，… (speaker Y, `via` X).
+    Relay,
+    /// A colon frame without a verb of saying: 拜登：不鼓励台独.
+    Headline,
+    /// A quotation followed by its attribution: “…”，拜登说.
+    AfterQuotation,
+    /// A cue clause without a subject, continuing the previous speaker: ，并称…; 又指，…
+    Continuation,
+    /// A cue clause without a subject, spoken by the sentence's opening actor: X发表声明，谴责…
+    Topic,
+}
+
+impl QuoteRule {
+    /// The name used in JSON and CSV (`cue`, `according_to`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteRule::Cue => "cue",
+            QuoteRule::AccordingTo => "according_to",
+            QuoteRule::Opinion => "opinion",
+            QuoteRule::Relay => "relay",
+            QuoteRule::Headline => "headline",
+            QuoteRule::AfterQuotation => "after_quotation",
+            QuoteRule::Continuation => "continuation",
+            QuoteRule::Topic => "topic",
+        }
+    }
 }
 
 /// direct (inside quotation marks), indirect, or mixed.
@@ -149,6 +191,7 @@ struct Draft {
     closed: bool,
     /// The content is a quotation running over several paragraphs (joined by `join_paragraphs`).
     multi_paragraph: bool,
+    rule: QuoteRule,
 }
 
 impl Draft {
@@ -177,6 +220,7 @@ impl Draft {
             head_start: None,
             closed: false,
             multi_paragraph: false,
+            rule: QuoteRule::Cue,
         }
     }
 }
@@ -457,6 +501,7 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
                 draft.speaker = prev.0;
                 draft.speaker_kind = prev.1;
                 draft.speaker_text = prev.2;
+                draft.rule = QuoteRule::Continuation;
             } else {
                 resolve_speaker(
                     ctx,
@@ -585,6 +630,7 @@ fn frame_draft(
         let start = skip_punct(text, after_cue)?;
         let mut d = base(cue, start);
         d.according_to = true;
+        d.rule = QuoteRule::AccordingTo;
         apply_head(ctx, &mut d, head_in(ctx, src));
         return Some(d);
     }
@@ -601,6 +647,7 @@ fn frame_draft(
         }
         let start = skip_punct(text, after_cue)?;
         let mut d = base(cue, start);
+        d.rule = QuoteRule::Opinion;
         apply_head(
             ctx,
             &mut d,
@@ -639,6 +686,7 @@ fn frame_draft(
         *consumed_until = content_from;
         let start = skip_punct(text, content_from).unwrap_or(content_from);
         let mut d = base(cue, start);
+        d.rule = QuoteRule::Relay;
         let spk = Span::new(after_cue, after_cue + speaker_end);
         apply_head(ctx, &mut d, head_in(ctx, spk));
         d.via = match reporter {
@@ -1321,6 +1369,7 @@ fn resolve_speaker(
             speaker: Some(m.entity.clone()),
             speaker_kind: Some(m.kind),
             speaker_text: Some(ctx.original[m.span.range()].to_string()),
+            rule: QuoteRule::Topic,
             ..d.clone()
         })
     };
@@ -1348,6 +1397,13 @@ fn resolve_speaker(
     };
     match found {
         Some(x) => {
+            if zero {
+                d.rule = if x.rule == QuoteRule::Topic {
+                    QuoteRule::Topic
+                } else {
+                    QuoteRule::Continuation
+                };
+            }
             d.speaker = x.speaker.clone();
             d.speaker_kind = x.speaker_kind;
             d.speaker_text = if zero {
@@ -1512,6 +1568,7 @@ fn direct_after_quotation(
         let mut d = Draft::new(cue, cue_span, CueType::Say, clause.start, q.start);
         d.content_end = q.end;
         d.closed = true;
+        d.rule = QuoteRule::AfterQuotation;
         apply_head(ctx, &mut d, head);
         resolve_speaker(
             ctx,
@@ -1683,6 +1740,7 @@ fn finish(ctx: &Context<'_>, drafts: Vec<Draft>) -> Vec<Quote> {
             ),
             speaker_text,
             parent: d.parent.and_then(|p| index.get(p).copied().flatten()),
+            rule: d.rule,
         });
     }
     out

@@ -556,3 +556,22 @@ fn an_acting_topic_speaks_in_later_clauses() {
         ("《卫报》引述一份报告，预计粮价将上涨。", &[]),
     ]);
 }
+
+#[test]
+fn each_quote_names_the_rule_that_found_it() {
+    use newsgraph::QuoteRule::*;
+    for (text, want) in [
+        ("普京表示，俄罗斯不会让步。", vec![Cue]),
+        ("据路透社报道，美国将宣布制裁。", vec![AccordingTo]),
+        ("普京：不会让步", vec![Headline]),
+        (
+            "拜登表示，美国不会让步。又指，制裁已经准备就绪。",
+            vec![Cue, Continuation],
+        ),
+        ("“我们不会让步，也不会退缩，”普京说。", vec![AfterQuotation]),
+    ] {
+        let doc = ANALYZER.analyze(&Article::new("r", text).with_date("2021-12-08"));
+        let got: Vec<_> = doc.quotes.iter().map(|q| q.rule).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}

@@ -7,7 +7,7 @@
 //! |---|---|---|
 //! | `entities.csv` | entity of a document | `doc_id, entity_id, name, type, country, en, mentions, forms` |
 //! | `mentions.csv` | mention | `doc_id, entity_id, entity_name, type, start, end, text, rule` |
-//! | `quotes.csv` | quote | `doc_id, date, quote_index, speaker_id, speaker_name, speaker_text, speaker_group, cue, cue_type, kind, via_id, via_name, parent, content_start, content_end, content_text` |
+//! | `quotes.csv` | quote | `doc_id, date, quote_index, speaker_id, speaker_name, speaker_text, speaker_group, cue, cue_type, kind, via_id, via_name, parent, content_start, content_end, content_text, rule` |
 //! | `relations.csv` | relation | `doc_id, date, relation_index, source_id, source_name, target_id, target_name, cameo, cameo_name, quad_class, type, modality, symmetric, cue, quote_index, evidence_start, evidence_end, evidence_text` |
 //!
 //! From an [`ActorGraph`]:
@@ -104,6 +104,7 @@ const QUOTES: &[&str] = &[
     "content_start",
     "content_end",
     "content_text",
+    "rule",
 ];
 const RELATIONS: &[&str] = &[
     "doc_id",
@@ -349,6 +350,7 @@ impl<W: Write> DocumentTables<W> {
                     q.content.span.start.to_string(),
                     q.content.span.end.to_string(),
                     q.content.text.clone(),
+                    q.rule.as_str().to_string(),
                 ])
                 .map_err(write_error(Table::Quotes))?;
         }

@@ -54,6 +54,7 @@ pub(super) fn colon_frame(ctx: &Context<'_>, sentence: Span) -> Option<Draft> {
     );
     d.content_end = sentence.end;
     d.closed = true;
+    d.rule = super::QuoteRule::Headline;
     super::apply_head(ctx, &mut d, found);
     Some(d)
 }
