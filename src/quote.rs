@@ -276,6 +276,17 @@ const STATEMENT_ACTS: &[&str] = &[
 const CONTENT_OPENERS: &[&str] = &["表示", "指出", "强调", "称", "说", "指"];
 /// Heads of anonymous or descriptive sources.
 const DESCRIPTORS: &[&str] = &[
+    "有人",
+    "当地人",
+    "支持者",
+    "批评者",
+    "反对者",
+    "示威者",
+    "网民",
+    "市民",
+    "律师",
+    "消息来源",
+    "来源",
     "消息人士",
     "知情人士",
     "匿名人士",
@@ -918,6 +929,10 @@ fn nominal_subject(ctx: &Context<'_>, clause: Span) -> Option<Span> {
     let inside = |k: &&crate::segment::Token| k.span.start < clause.end && k.span.end <= clause.end;
     for (i, k) in tokens.iter().take_while(inside).enumerate() {
         let word = &ctx.text[k.span];
+        // A quantifier opens it (多个美国律师, 四个公会, 一名与会者).
+        if i == 0 && k.pos == Pos::Number && k.span.end < clause.end {
+            continue;
+        }
         let joiner = k.pos == Pos::Function && NOMINAL_JOINERS.contains(&word);
         let noun = !matches!(
             k.pos,
