@@ -754,7 +754,7 @@ fn frame_draft(
     // 警告普京，… / 告诉拜登，…: the addressee is not part of what was said.
     let mut after = after_cue;
     if cue.frame == Frame::SpeakerCueAddressee
-        && let Some(m) = ctx.mentions.iter().find(|m| m.span.start == after_cue)
+        && let Some(m) = mentions_at(ctx, after_cue).first()
         && text[m.span.end..].starts_with('，')
     {
         after = m.span.end;
@@ -976,6 +976,13 @@ fn is_adverbial(ctx: &Context<'_>, span: Span) -> bool {
         })
 }
 
+/// The mentions that start at `at` (a binary search into the sorted mentions).
+fn mentions_at<'a>(ctx: &Context<'a>, at: usize) -> &'a [Candidate] {
+    let first = ctx.mentions.partition_point(|m| m.span.start < at);
+    let last = first + ctx.mentions[first..].partition_point(|m| m.span.start == at);
+    &ctx.mentions[first..last]
+}
+
 /// The mentions inside `span` (mentions are sorted by position: a binary search, not a scan).
 fn mentions_in<'a>(ctx: &Context<'a>, span: Span) -> &'a [Candidate] {
     let first = ctx.mentions.partition_point(|m| m.span.start < span.start);
@@ -1131,7 +1138,11 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
         // A role holder (总统 in 美国总统) is named with its whole role phrase.
         let mut span = m.span;
         if m.rule == crate::MentionRule::Role
-            && let Some(p) = ctx.mentions.iter().find(|p| p.span.end == m.span.start)
+            && let Some(p) = ctx.mentions[..ctx
+                .mentions
+                .partition_point(|p| p.span.start < m.span.start)]
+                .last()
+                .filter(|p| p.span.end == m.span.start)
         {
             span = Span::new(p.span.start, m.span.end);
         }
@@ -1190,7 +1201,7 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
                 continue;
             }
             // 苹果公司向相关人士…: a descriptor after a name and 向/对 is the addressee.
-            let addressed = ctx.mentions.iter().any(|m| {
+            let addressed = mentions_in(ctx, phrase).iter().any(|m| {
                 phrase.contains(m.span)
                     && text[m.span.end..end].starts_with(['向', '对', '跟', '给'])
             });
@@ -1235,11 +1246,10 @@ fn head_in(ctx: &Context<'_>, span: Span) -> Head {
         .or_else(|| {
             // 国际特赦组织年中公开的(调查结果): the organisation or person that owns the source.
             let text_start = span.start + (text[span].len() - text[span].trim_start().len());
-            ctx.mentions
+            mentions_at(ctx, text_start)
                 .iter()
                 .find(|m| {
-                    m.span.start == text_start
-                        && span.contains(m.span)
+                    span.contains(m.span)
                         && matches!(m.kind, EntityKind::Organization | EntityKind::Person)
                 })
                 .map(|m| Head::Entity(m.entity.clone(), m.kind, m.span))
@@ -1320,19 +1330,16 @@ fn resolve_speaker(
     // A person named earlier in the same sentence (普京告诉拜登，…，他还要求…): the first one
     // that opens a clause is the subject.
     let in_sentence = || -> Option<Draft> {
-        let m = ctx
-            .mentions
-            .iter()
-            .filter(|m| {
-                m.kind == EntityKind::Person
-                    && m.span.start >= sentence_start
-                    && m.span.end <= d.clause_start
-            })
-            .min_by_key(|m| {
-                let opens =
-                    clause_start(ctx.text, sentence_start, m.span.start, &[]) == m.span.start;
-                (!opens, m.span.start)
-            })?;
+        let m = mentions_in(
+            ctx,
+            Span::new(sentence_start, d.clause_start.max(sentence_start)),
+        )
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .min_by_key(|m| {
+            let opens = clause_start(ctx.text, sentence_start, m.span.start, &[]) == m.span.start;
+            (!opens, m.span.start)
+        })?;
         Some(Draft {
             speaker: Some(m.entity.clone()),
             speaker_kind: Some(EntityKind::Person),
@@ -1346,9 +1353,8 @@ fn resolve_speaker(
     let topic = || -> Option<Draft> {
         let opening = sentence_start
             + (ctx.text[sentence_start..].len() - ctx.text[sentence_start..].trim_start().len());
-        let m = ctx.mentions.iter().find(|m| {
-            m.span.start == opening
-                && m.span.end <= d.clause_start
+        let m = mentions_at(ctx, opening).iter().find(|m| {
+            m.span.end <= d.clause_start
                 && matches!(
                     m.kind,
                     EntityKind::Person | EntityKind::Organization | EntityKind::Place

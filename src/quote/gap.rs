@@ -159,7 +159,8 @@ fn step(ctx: &Context<'_>, at: usize, end: usize) -> Option<usize> {
         return Some(end - rest[p..].len());
     }
     // 当地时间, 美东时间, 北京时间, 台湾时间: a zone of up to three characters.
-    if let Some(p) = g.find("时间")
+    let head = &g[..g.char_indices().nth(5).map_or(g.len(), |(i, _)| i)];
+    if let Some(p) = head.find("时间")
         && (1..=3).contains(&g[..p].chars().count())
         && !g[..p].contains(['在', '的', '，'])
     {
@@ -180,18 +181,7 @@ fn step(ctx: &Context<'_>, at: usize, end: usize) -> Option<usize> {
         let after = after.strip_prefix('地').unwrap_or(after);
         return Some(end - after.len());
     }
-    let longest = |words: &[&str]| {
-        words
-            .iter()
-            .filter(|w| g.starts_with(**w))
-            .map(|w| w.len())
-            .max()
-    };
-    if let Some(n) = [WEEKDAYS, ADVERBS, RELATIVE_TIMES, CHAINED_ACTS]
-        .iter()
-        .filter_map(|words| longest(words))
-        .max()
-    {
+    if let Some(n) = longest_gap_word(g) {
         return Some(at + n);
     }
     // 对记者, 向传媒, 对本台: an audience.
@@ -208,16 +198,35 @@ fn step(ctx: &Context<'_>, at: usize, end: usize) -> Option<usize> {
     }
     // 对本报, 向美联社: an organization addressed, right before the cue.
     if let Some(rest) = g.strip_prefix(['对', '向'])
-        && let Some(m) = ctx.mentions.iter().find(|m| {
-            m.span.start == end - rest.len()
-                && m.span.end == end
-                && m.kind == crate::entity::EntityKind::Organization
-        })
+        && let Some(m) = super::mentions_at(ctx, end - rest.len())
+            .iter()
+            .find(|m| m.span.end == end && m.kind == crate::entity::EntityKind::Organization)
     {
         return Some(m.span.end);
     }
     // The speaker's document: X的报告称, X最新裁决指, X发表的声明中表示.
     strip_document(g).map(|r| end - r.len())
+}
+
+/// The length of the longest weekday, adverb, relative time or chained act that `g` starts
+/// with: one anchored automaton over the four lists, built once.
+fn longest_gap_word(g: &str) -> Option<usize> {
+    use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+    static WORDS: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
+        let words = WEEKDAYS
+            .iter()
+            .chain(ADVERBS)
+            .chain(RELATIVE_TIMES)
+            .chain(CHAINED_ACTS);
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(words)
+            .expect("the gap word lists compile")
+    });
+    WORDS
+        .find(Input::new(g).anchored(Anchored::Yes))
+        .map(|m| m.end())
 }
 
 /// 7日, 14号, 2021年12月7日, 1月底, 2012年时: what remains after a leading date, if one leads.
