@@ -823,7 +823,7 @@ fn runs_into_content(ctx: &Context<'_>, cue: Span, zero_subject: bool) -> bool {
     let starts = text[after_cue..]
         .chars()
         .next()
-        .is_some_and(|c| c.is_alphanumeric() && !"了过着到完起出为成的得地中上下".contains(c));
+        .is_some_and(|c| c.is_alphanumeric() && !GLUE_BREAKERS.contains(c));
     let clause_end = text[after_cue..]
         .char_indices()
         .take(MAX_GLUED_CLAUSE_CHARS)
@@ -838,16 +838,15 @@ fn runs_into_content(ctx: &Context<'_>, cue: Span, zero_subject: bool) -> bool {
     // predicate.
     let plain = PLAIN_SAY.contains(&&text[cue]);
     let predicate = gap::has_predicate(ctx, after_cue, clause_end);
-    starts
-        && if zero_subject {
-            plain && predicate
-        } else {
-            plain || predicate
-        }
+    starts && predicate || !zero_subject && starts && plain
 }
 
 /// Verbs of saying whose object is always what was said.
 const PLAIN_SAY: &[&str] = &["说", "称", "指", "表示", "指出", "强调", "认为", "相信"];
+
+/// What never opens a cue's glued content: aspect and result suffixes (说了, 称为) and
+/// adverbs that carry the clause on (声明还指出).
+const GLUE_BREAKERS: &str = "了过着到完起出为成的得地中上下还也又亦并则再更都均就便已曾";
 
 /// How far a cue's glued content is read for its verb, in characters.
 const MAX_GLUED_CLAUSE_CHARS: usize = 60;
@@ -955,6 +954,23 @@ fn nominal_subject(ctx: &Context<'_>, clause: Span) -> Option<Span> {
     }
     best.filter(|p| !has_modal_word(ctx, p.start, clause.end))
 }
+
+/// Whether `span` holds only what may stand before the head of a subject: nouns, names and
+/// their joiners (伊朗总统 before 鲁哈尼), nothing that acts.
+fn nominal_prefix(ctx: &Context<'_>, span: Span) -> bool {
+    let first = ctx.tokens.partition_point(|k| k.span.end <= span.start);
+    ctx.tokens[first..]
+        .iter()
+        .take_while(|k| k.span.start < span.end)
+        .all(|k| {
+            !matches!(k.pos, Pos::Verb | Pos::Pronoun | Pos::Modifier | Pos::Time)
+                && (k.pos != Pos::Function || NOMINAL_JOINERS.contains(&&ctx.text[k.span]))
+                && !ctx.text[k.span].contains(['，', '：', '“', '「'])
+        })
+}
+
+/// First characters of the adverbs, prepositions and times that open a predicate.
+const PREDICATE_OPENERS: &str = "在对向于已也还将再曾又亦则更都均就便周今昨当从与和同跟首";
 
 /// What may join the nouns of a descriptive subject.
 const NOMINAL_JOINERS: &[&str] = &["的", "及", "和", "与", "以及", "、"];
@@ -1353,28 +1369,53 @@ fn resolve_speaker(
     let topic = || -> Option<Draft> {
         let opening = sentence_start
             + (ctx.text[sentence_start..].len() - ctx.text[sentence_start..].trim_start().len());
-        let m = mentions_at(ctx, opening).iter().find(|m| {
-            m.span.end <= d.clause_start
-                && matches!(
-                    m.kind,
-                    EntityKind::Person | EntityKind::Organization | EntityKind::Place
-                )
+        // The head of the opening noun phrase: the first actor that no noun follows (云南省委|
+        // 书记 is not one; in 伊朗总统鲁哈尼 it is 鲁哈尼), with no verb before it.
+        let first_clause = Span::new(opening, d.clause_start.max(opening));
+        let m = mentions_in(ctx, first_clause).iter().take(4).find(|m| {
+            let next = ctx.bounds.token_at(m.span.end).map(|k| ctx.tokens[k]);
+            matches!(
+                m.kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Place
+            ) && !next.is_some_and(|t| {
+                // A noun, a joiner or a one-character adjective after it makes it a modifier of
+                // a longer subject (云南省委|书记, 代表英国及爱尔兰大律师的团体).
+                t.span.start != m.span.end
+                    || matches!(
+                        t.pos,
+                        Pos::Noun
+                            | Pos::PersonName
+                            | Pos::PlaceName
+                            | Pos::OrgName
+                            | Pos::OtherProper
+                    )
+                    || NOMINAL_JOINERS.contains(&&ctx.text[t.span])
+                    || t.pos == Pos::Modifier
+                        && t.span.len() == 3
+                        && !ctx.text[t.span]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| PREDICATE_OPENERS.contains(c))
+            })
         })?;
-        // The name ends a word, and no noun follows it (云南省委|书记, 省委书记 as one word).
-        let next = ctx.bounds.token_at(m.span.end).map(|k| ctx.tokens[k]);
-        if next.is_some_and(|t| {
-            t.span.start != m.span.end
-                || matches!(
-                    t.pos,
-                    Pos::Noun | Pos::PersonName | Pos::PlaceName | Pos::OrgName | Pos::OtherProper
-                )
-        }) {
+        if !nominal_prefix(ctx, Span::new(opening, m.span.start)) {
             return None;
         }
-        let between = &ctx.text[m.span.end..d.clause_start];
+        // 美国与欧盟都声援…: the head of coordinated actors is the first of them.
+        let head = m;
+        let mut m = m;
+        let before_head = mentions_in(ctx, Span::new(opening, head.span.start));
+        for p in before_head.iter().rev() {
+            let joiner = &ctx.text[p.span.end..m.span.start];
+            if !NOMINAL_JOINERS.contains(&joiner) || joiner == "的" {
+                break;
+            }
+            m = p;
+        }
+        let between = &ctx.text[head.span.end..d.clause_start];
         let relayed = relays
             .iter()
-            .any(|r| r.start >= m.span.end && r.end <= d.clause_start);
+            .any(|r| r.start >= head.span.end && r.end <= d.clause_start);
         let statement = STATEMENT_ACTS
             .iter()
             .chain(DOCUMENTS)

@@ -471,6 +471,14 @@ fn a_cue_may_run_into_its_content() {
         ("拜登提到此一问题。", &[]),
         ("拜登提到他与普京的关系。", &[]),
         ("拜登说了很多。", &[]),
+        // An adverb after the cue carries its clause on: 声明 is a noun here.
+        (
+            "白宫补充称，拜登表达了担忧，声明还指出，两国讨论了网络安全。",
+            &[
+                ("white-house", "白宫", "拜登表达了担忧"),
+                ("white-house", "声明", "两国讨论了网络安全"),
+            ],
+        ),
     ]);
 }
 
@@ -560,6 +568,13 @@ fn an_acting_topic_speaks_in_later_clauses() {
             "拜登在会议后会见记者，指满意共同声明。",
             &[("joe-biden", "拜登", "满意共同声明")],
         ),
+        // The head of a titled subject, and an act cue running into its clause.
+        (
+            "伊朗总统鲁哈尼发表声明，并谴责以色列暗杀了科学家。",
+            &[("hassan-rouhani", "鲁哈尼", "以色列暗杀了科学家")],
+        ),
+        // A modifier of a longer subject is not its head.
+        ("代表英国及爱尔兰律师的团体发表声明，谴责制裁律师行。", &[]),
         // A topic that relays someone is not the speaker.
         ("《卫报》引述一份报告，预计粮价将上涨。", &[]),
     ]);
