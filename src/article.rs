@@ -103,7 +103,9 @@ impl Article {
     /// The calendar day of `date` (`YYYY-MM-DD`), used to resolve dated roles.
     pub fn day(&self) -> Option<&str> {
         let d = self.date.as_deref()?;
-        (d.len() >= 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-').then(|| &d[..10])
+        // `get` keeps this character-safe: 2021-12-0日 must not panic.
+        let day = d.get(..10)?;
+        (day.as_bytes()[4] == b'-' && day.as_bytes()[7] == b'-').then_some(day)
     }
 
     /// Reads a single-article file (Markdown, HTML or text), detecting the format.
@@ -608,6 +610,22 @@ fn display_name(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_is_character_safe() {
+        for (date, want) in [
+            ("2021-12-08T01:56:33Z", Some("2021-12-08")),
+            ("2021-12-0日", None),
+            ("2021-12-『", None),
+            ("2021", None),
+        ] {
+            let a = Article {
+                date: Some(date.to_string()),
+                ..Article::new("d", "")
+            };
+            assert_eq!(a.day(), want, "{date}");
+        }
+    }
 
     #[test]
     fn clean_line_cases() {

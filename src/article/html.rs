@@ -58,8 +58,15 @@ pub(crate) fn paragraphs(html: &str) -> Vec<String> {
     out
 }
 
-fn walk(el: ElementRef<'_>, cur: &mut String, out: &mut Vec<String>) {
-    for child in el.children() {
+/// Collects the text of `root` into lines, one per block element. Iterative with an explicit
+/// stack (`None` closes a block), so 60,000 nested `<div>`s cannot overflow the call stack.
+fn walk(root: ElementRef<'_>, cur: &mut String, out: &mut Vec<String>) {
+    let mut stack: Vec<Option<_>> = root.children().rev().map(Some).collect();
+    while let Some(step) = stack.pop() {
+        let Some(child) = step else {
+            flush(cur, out);
+            continue;
+        };
         match child.value() {
             Node::Text(t) => cur.push_str(t),
             Node::Element(e) => {
@@ -71,16 +78,11 @@ fn walk(el: ElementRef<'_>, cur: &mut String, out: &mut Vec<String>) {
                     flush(cur, out);
                     continue;
                 }
-                let block = BLOCK.contains(&name);
-                if block {
+                if BLOCK.contains(&name) {
                     flush(cur, out);
+                    stack.push(None);
                 }
-                if let Some(child_el) = ElementRef::wrap(child) {
-                    walk(child_el, cur, out);
-                }
-                if block {
-                    flush(cur, out);
-                }
+                stack.extend(child.children().rev().map(Some));
             }
             _ => {}
         }
@@ -164,6 +166,19 @@ mod tests {
         ] {
             assert_eq!(paragraphs(html), want, "{html}");
         }
+    }
+
+    #[test]
+    fn deep_nesting_is_walked_without_recursion() {
+        // Run on a thread with a small stack: a recursive walk of this depth overflows it.
+        let html = format!("{}<p>甲</p>{}", "<div>".repeat(3000), "</div>".repeat(3000));
+        let got = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || paragraphs(&html))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(got, vec!["甲"]);
     }
 
     #[test]
