@@ -786,3 +786,19 @@ fn render_warns_when_no_chinese_font_is_installed() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_walked_once() {
+    let dir = tmp("loop");
+    let inner = dir.join("a");
+    std::fs::create_dir_all(&inner).unwrap();
+    std::fs::write(inner.join("x.txt"), "拜登表示，美国不会让步。\n").unwrap();
+    let link = inner.join("up");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink("..", &link).unwrap();
+    let out = run(&["analyze", "-r", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout_docs(&out).len(), 1);
+    assert!(stderr(&out).contains("a link to a folder already read"));
+}

@@ -167,7 +167,8 @@ fn expand(
     for p in inputs {
         if recursive && p.is_dir() {
             let mut found = Vec::new();
-            walk(p, &mut found, outputs, failures);
+            let mut seen = HashSet::new();
+            walk(p, &mut found, outputs, &mut seen, failures);
             found.sort();
             out.extend(found.into_iter().map(|path| {
                 let id = path.strip_prefix(p).ok().map(slash_path);
@@ -225,7 +226,25 @@ fn slash_path(p: &Path) -> String {
     parts.join("/")
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, outputs: &[PathBuf], failures: &mut usize) {
+/// Collects the article files below `dir`. Links are followed once: `seen` holds the canonical
+/// path of every folder and file already taken, so a symlink loop or a second link to the same
+/// file adds nothing (a note says so for folders).
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    outputs: &[PathBuf],
+    seen: &mut HashSet<PathBuf>,
+    failures: &mut usize,
+) {
+    if let Ok(canonical) = dir.canonicalize()
+        && !seen.insert(canonical)
+    {
+        eprintln!(
+            "note: skipping {}: a link to a folder already read",
+            dir.display()
+        );
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => return report(&format!("{}: {e}", dir.display()), failures),
@@ -235,7 +254,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, outputs: &[PathBuf], failures: &mut 
         if path.canonicalize().is_ok_and(|c| outputs.contains(&c)) {
             eprintln!("note: skipping {}: this run writes it", path.display());
         } else if path.is_dir() {
-            walk(&path, out, outputs, failures);
+            walk(&path, out, outputs, seen, failures);
         } else if path
             .extension()
             .and_then(|e| e.to_str())
@@ -247,6 +266,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, outputs: &[PathBuf], failures: &mut 
                     path.display()
                 );
                 continue;
+            }
+            if path.canonicalize().is_ok_and(|c| !seen.insert(c)) {
+                continue; // a second link to a file already taken
             }
             out.push(path);
         }
