@@ -63,3 +63,124 @@ fn odd_texts_never_panic_and_spans_hold() {
         check_spans(&doc.text, &json, t, &mut n);
     }
 }
+
+/// A small deterministic generator (xorshift64*), so the property test needs no dependency
+/// and every run checks the same inputs.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+/// Random mixes of what news text is made of — names, cues, quotation marks of every kind,
+/// clause and sentence punctuation, colons, brackets, Latin, digits, white space and control
+/// characters — never panic, and every span slices the text at character boundaries.
+#[test]
+fn random_mixes_never_panic_and_spans_hold() {
+    const PIECES: &[&str] = &[
+        "拜登",
+        "普京",
+        "北约",
+        "美方",
+        "他",
+        "她",
+        "消息人士",
+        "有人",
+        "表示",
+        "说",
+        "称",
+        "指",
+        "并称",
+        "又指",
+        "认为",
+        "据",
+        "报道",
+        "援引",
+        "的话",
+        "在",
+        "对",
+        "向",
+        "记者",
+        "时",
+        "中",
+        "以",
+        "身分",
+        "今（",
+        "18日）",
+        "“",
+        "”",
+        "「",
+        "」",
+        "『",
+        "』",
+        "‘",
+        "’",
+        "\"",
+        "，",
+        "。",
+        "：",
+        "︰",
+        ":",
+        "；",
+        "？",
+        "！",
+        "、",
+        "（",
+        "）",
+        "(",
+        ")",
+        "【",
+        "】",
+        "\u{3000}",
+        " ",
+        "\n",
+        "\t",
+        "\u{0}",
+        "\u{7}",
+        "\u{feff}",
+        "Joe",
+        "Biden",
+        "2021",
+        "-12-0",
+        "日",
+        "美國",
+        "總統",
+        "說",
+        "發",
+        "𠀀",
+        "é",
+        "·",
+        "•",
+        "—",
+        "…",
+    ];
+    // NEWSGRAPH_PROPERTY_CASES runs more (a bounded fuzz run); the default keeps `cargo test`
+    // quick.
+    let cases: u64 = std::env::var("NEWSGRAPH_PROPERTY_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400);
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut checked = 0;
+    for case in 0..cases {
+        let len = 1 + rng.next() % 60;
+        let text: String = (0..len).map(|_| rng.pick(PIECES)).collect();
+        let doc = ANALYZER.analyze(&Article::new(format!("r{case}"), text.as_str()));
+        let json: Value = serde_json::from_str(&doc.to_json()).unwrap();
+        check_spans(
+            &doc.text,
+            &json,
+            &format!("r{case}: {text:?}"),
+            &mut checked,
+        );
+    }
+    assert!(checked > 0);
+}
