@@ -381,7 +381,7 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
         }
         let sentence_first = drafts.len();
         let sent_end = trim_end_punct(text, s.span);
-        let in_quotation = |i: usize| quotations.iter().any(|q| q.start < i && i < q.end);
+        let in_quotation = |i: usize| inside_quotation(&quotations, i);
         while hit_ix < hits.len() && hits[hit_ix].span.start < s.span.start {
             hit_ix += 1;
         }
@@ -411,8 +411,14 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
             }
             // A cue that opens another statement's content (补充称，相信…), or that the frame
             // of one took in (发出警告，称…), belongs to it.
+            // Only the latest drafts of the sentence can enclose or share this clause: a
+            // bounded look-back keeps a run of cues without punctuation linear.
+            let recent = drafts
+                .len()
+                .saturating_sub(MAX_OPEN_DRAFTS)
+                .max(sentence_first);
             if clause_text.trim().is_empty()
-                && drafts[sentence_first..].iter().any(|d| {
+                && drafts[recent..].iter().any(|d| {
                     d.content_start == clause_start
                         || d.content_start >= hit.span.end
                             && text[hit.span.end..d.content_start]
@@ -423,7 +429,7 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
                 continue;
             }
             // The enclosing open drafts of this sentence, innermost last.
-            let open: Vec<usize> = (sentence_first..drafts.len())
+            let open: Vec<usize> = (recent..drafts.len())
                 .filter(|&d| drafts[d].content_start <= clause_start && !drafts[d].closed)
                 .collect();
             let continues = continuation::opens_continuation(clause_text)
@@ -459,7 +465,7 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
                 continue;
             }
             if !draft.closed {
-                draft.content_end = sent_end;
+                draft.content_end = bounded_end(text, draft.content_start, sent_end);
             }
             // Anaphora and zero subjects.
             let zero = draft.speaker_text.as_deref() == Some("\u{0}");
@@ -468,6 +474,7 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
                 drafts[para_first_draft..]
                     .iter()
                     .rev()
+                    .take(MAX_LOOK_BACK)
                     .find(|x| x.parent.is_none() && x.speaker.is_some())
                     .map(|x| (x.speaker.clone(), x.speaker_kind, x.speaker_text.clone()))
             };
@@ -536,7 +543,7 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
             // Same speaker as an enclosing statement: the enclosing one ends here.
             // (Also a statement already cut at a conjunction that still covers this clause:
             // 否认…，暗示…，但… ends before 暗示.)
-            let same = (sentence_first..drafts.len())
+            let same = (recent..drafts.len())
                 .rev()
                 .filter(|&d| {
                     drafts[d].content_start <= clause_start && clause_start < drafts[d].content_end
@@ -1030,17 +1037,45 @@ fn has_modal_word(ctx: &Context<'_>, from: usize, to: usize) -> bool {
 /// What follows 会 when it is a meeting, not a modal (在会中, 会上, 会后).
 const MEETING_SUFFIXES: &[char] = &['中', '上', '后', '前', '议', '场', '见', '谈', '晤', '面'];
 
-/// Start of the clause that ends at `at`: after the last ，；： not inside a quotation.
+/// Start of the clause that ends at `at`: after the last ，；： not inside a quotation, at most
+/// [`MAX_CLAUSE_CHARS`] back (a text without punctuation is cut into bounded clauses, so the
+/// rules stay linear in it).
 fn clause_start(text: &str, sentence_start: usize, at: usize, quotations: &[Span]) -> usize {
-    for (p, c) in text[sentence_start..at].char_indices().rev() {
+    for (n, (p, c)) in text[sentence_start..at].char_indices().rev().enumerate() {
         let abs = sentence_start + p;
-        if matches!(c, '，' | '；' | '：' | ',' | ';')
-            && !quotations.iter().any(|q| q.start < abs && abs < q.end)
-        {
+        if n == MAX_CLAUSE_CHARS {
+            return abs + c.len_utf8();
+        }
+        if matches!(c, '，' | '；' | '：' | ',' | ';') && !inside_quotation(quotations, abs) {
             return abs + c.len_utf8();
         }
     }
     sentence_start
+}
+
+/// Where content from `start` ends: at `end`, or after [`MAX_CONTENT_CHARS`] characters in a
+/// run of text without a sentence end (no statement is that long, and every later step on the
+/// content stays linear in the text).
+fn bounded_end(text: &str, start: usize, end: usize) -> usize {
+    text[start..end]
+        .char_indices()
+        .nth(MAX_CONTENT_CHARS)
+        .map_or(end, |(i, _)| start + i)
+}
+
+/// The longest content of one sentence's statement, in characters.
+const MAX_CONTENT_CHARS: usize = 600;
+/// The longest clause the rules read before a cue, in characters.
+const MAX_CLAUSE_CHARS: usize = 120;
+/// How many earlier statements anaphora and continuation look back over.
+const MAX_LOOK_BACK: usize = 64;
+/// How many of a sentence's latest statements a new cue is compared with.
+const MAX_OPEN_DRAFTS: usize = 32;
+
+/// Whether byte `i` lies inside one of `quotations` (sorted, not overlapping): a binary search.
+fn inside_quotation(quotations: &[Span], i: usize) -> bool {
+    let k = quotations.partition_point(|q| q.start < i);
+    k > 0 && i < quotations[k - 1].end
 }
 
 fn strip_connectives(mut s: &str) -> &str {
@@ -1333,7 +1368,7 @@ fn resolve_speaker(
     let pick = |want_person: bool| -> Option<&Draft> {
         // Enclosing statements first, innermost first; then earlier drafts, latest first.
         let enclosing = open.iter().rev().map(|&i| &drafts[i]);
-        let earlier = drafts[window_first..].iter().rev();
+        let earlier = drafts[window_first..].iter().rev().take(MAX_LOOK_BACK);
         enclosing.chain(earlier).find(|x| {
             x.speaker.is_some() && (!want_person || x.speaker_kind == Some(EntityKind::Person))
         })
@@ -1509,6 +1544,8 @@ fn latest_subject<'a>(ctx: &Context<'a>, before: usize, drafts: &[Draft]) -> Opt
         }
         let quoted = drafts
             .iter()
+            .rev()
+            .take(MAX_LOOK_BACK)
             .any(|x| x.content_start <= m.span.start && m.span.start < x.content_end);
         let governed = text[..m.span.start]
             .chars()
@@ -1590,11 +1627,16 @@ fn direct_after_quotation(
     relays: &[Span],
 ) {
     let text = ctx.text;
-    for q in quotations
+    let first = quotations.partition_point(|q| q.start < s.span.start);
+    let recent = drafts
+        .len()
+        .saturating_sub(MAX_OPEN_DRAFTS)
+        .max(sentence_first);
+    for q in quotations[first..]
         .iter()
-        .filter(|q| s.span.contains(**q) || (q.start >= s.span.start && q.start < s.span.end))
+        .take_while(|q| q.start < s.span.end)
     {
-        if drafts[sentence_first..]
+        if drafts[recent..]
             .iter()
             .any(|d| d.content_start <= q.start && q.start < d.content_end.max(d.content_start + 1))
         {
@@ -1677,6 +1719,7 @@ impl Context<'_> {
 /// mark takes the whole quotation (it is direct speech); cue clauses inside it are the quoted
 /// speaker's words, not new statements.
 fn join_paragraphs(text: &str, drafts: &mut [Draft]) {
+    let mut lines = Lines::new(text);
     for i in 0..drafts.len() {
         let d = &drafts[i];
         if d.parent.is_some() {
@@ -1686,7 +1729,7 @@ fn join_paragraphs(text: &str, drafts: &mut [Draft]) {
         let Some(open) = text[start..].chars().next() else {
             continue;
         };
-        let Some(span) = continued_quotation(text, start, open) else {
+        let Some(span) = continued_quotation(text, &mut lines, start, open) else {
             continue;
         };
         for (j, other) in drafts.iter_mut().enumerate() {
@@ -1700,32 +1743,68 @@ fn join_paragraphs(text: &str, drafts: &mut [Draft]) {
     }
 }
 
+/// The paragraphs (lines) of a text, found by binary search, with the quotations of each
+/// computed once: many statements in one long paragraph cost one pass over it, not one each.
+struct Lines<'a> {
+    text: &'a str,
+    breaks: Vec<usize>,
+    quotations: std::collections::HashMap<usize, Vec<Span>>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        let breaks = text.match_indices('\n').map(|(i, _)| i).collect();
+        Lines {
+            text,
+            breaks,
+            quotations: std::collections::HashMap::new(),
+        }
+    }
+
+    /// The line holding byte `at`.
+    fn line_of(&self, at: usize) -> Span {
+        let k = self.breaks.partition_point(|&b| b < at);
+        let start = if k == 0 { 0 } else { self.breaks[k - 1] + 1 };
+        let end = self.breaks.get(k).copied().unwrap_or(self.text.len());
+        Span::new(start, end)
+    }
+
+    /// The quotations of `line`, in absolute offsets.
+    fn quotations(&mut self, line: Span) -> &[Span] {
+        let text = self.text;
+        self.quotations.entry(line.start).or_insert_with(|| {
+            quotation_ranges(&text[line.range()])
+                .into_iter()
+                .map(|q| Span::new(q.start + line.start, q.end + line.start))
+                .collect()
+        })
+    }
+}
+
 /// The span from an unclosed opening mark at `at` to the closing mark in a later paragraph,
 /// when each paragraph in between starts with the same opening mark.
-fn continued_quotation(text: &str, at: usize, open: char) -> Option<Span> {
+fn continued_quotation(text: &str, lines: &mut Lines<'_>, at: usize, open: char) -> Option<Span> {
     const OPENERS: &str = "“「『";
     if !OPENERS.contains(open) {
         return None;
     }
-    let line_end = |from: usize| text[from..].find('\n').map_or(text.len(), |i| from + i);
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let first = Span::new(line_start, line_end(at));
+    let first = lines.line_of(at);
     // Closed in its own paragraph: an ordinary quotation.
-    if quotation_ranges(&text[first.range()])
-        .iter()
-        .any(|q| q.start + first.start == at)
-    {
+    if lines.quotations(first).iter().any(|q| q.start == at) {
         return None;
     }
     let mut next = first.end + 1;
     while next < text.len() {
-        let para = Span::new(next, line_end(next));
-        let p = &text[para.range()];
-        if !p.starts_with(open) {
+        let para = lines.line_of(next);
+        if !text[para.range()].starts_with(open) {
             return None;
         }
-        if let Some(q) = quotation_ranges(p).into_iter().find(|q| q.start == 0) {
-            return Some(Span::new(at, para.start + q.end));
+        if let Some(q) = lines
+            .quotations(para)
+            .iter()
+            .find(|q| q.start == para.start)
+        {
+            return Some(Span::new(at, q.end));
         }
         next = para.end + 1;
     }

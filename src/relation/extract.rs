@@ -303,19 +303,23 @@ fn source_before(
     end: usize,
 ) -> Option<(EntityId, usize)> {
     let text = ctx.text;
-    let mut in_clause = actors
+    // Actors are sorted by position: binary searches bound every look-up to the clause.
+    let before_end = actors.partition_point(|m| m.span.start < end);
+    let mut in_clause = actors[..before_end]
         .iter()
         .rev()
-        .find(|m| m.span.start >= clause_start && m.span.end <= end);
+        .take_while(|m| m.span.start >= clause_start)
+        .find(|m| m.span.end <= end);
     // 华盛顿及其欧洲盟友将…: the first of coordinated actors is the subject.
     while let Some(m) = in_clause
         && let Some(j) = JOINERS
             .iter()
             .find(|j| text[clause_start..m.span.start].ends_with(*j))
-        && let Some(prev) = actors
+        && let Some(prev) = actors[..actors.partition_point(|p| p.span.start < m.span.start)]
             .iter()
             .rev()
-            .find(|p| p.span.end + j.len() == m.span.start && p.span.start >= clause_start)
+            .take_while(|p| p.span.start >= clause_start)
+            .find(|p| p.span.end + j.len() == m.span.start)
     {
         in_clause = Some(prev);
     }
@@ -333,9 +337,10 @@ fn source_before(
         }
     }
     // Zero subject: the first actor opening the sentence.
-    let first = actors
+    let first = actors[actors.partition_point(|m| m.span.start < sentence.start)..]
         .iter()
-        .find(|m| m.span.start >= sentence.start && m.span.end <= clause_start)?;
+        .take_while(|m| m.span.start < clause_start)
+        .find(|m| m.span.end <= clause_start)?;
     (clause_start > sentence.start
         && text[clause_start..end]
             .chars()
@@ -356,9 +361,10 @@ fn targets_from(
     let text = ctx.text;
     let mut out: Vec<EntityId> = Vec::new();
     let mut at = from;
-    while let Some(m) = actors
+    while let Some(m) = actors[actors.partition_point(|m| m.span.start < at)..]
         .iter()
-        .find(|m| m.span.start >= at && m.span.end <= limit)
+        .take_while(|m| m.span.start < limit)
+        .find(|m| m.span.end <= limit)
     {
         let gap = &text[at..m.span.start];
         let allowed = if out.is_empty() { max_gap_chars } else { 0 };
@@ -368,12 +374,11 @@ fn targets_from(
         }
         // A country before a title and name (法国总统马克龙) is a modifier: take the person.
         let mut m = *m;
-        while let Some(next) = actors.iter().find(|n| {
-            n.span.start >= m.span.end
-                && n.span.start <= m.span.end + 12
-                && n.span.end <= limit
-                && n.kind == crate::entity::EntityKind::Person
-        }) && m.kind != crate::entity::EntityKind::Person
+        while let Some(next) = actors[actors.partition_point(|n| n.span.start < m.span.end)..]
+            .iter()
+            .take_while(|n| n.span.start <= m.span.end + 12)
+            .find(|n| n.span.end <= limit && n.kind == crate::entity::EntityKind::Person)
+            && m.kind != crate::entity::EntityKind::Person
             && !text[m.span.end..next.span.start].contains(['，', '、', '和', '与', '及'])
         {
             m = next;
@@ -424,9 +429,17 @@ fn modality(
     let scope = text[sentence_start..cue.start]
         .char_indices()
         .rev()
+        .take(2 * MAX_CLAUSE_CHARS)
         .filter(|(_, c)| matches!(c, '，' | '；'))
         .nth(1)
-        .map_or(sentence_start, |(i, c)| sentence_start + i + c.len_utf8());
+        .map_or(
+            clause_start(
+                text,
+                sentence_start,
+                clause_start(text, sentence_start, cue.start),
+            ),
+            |(i, c)| sentence_start + i + c.len_utf8(),
+        );
     let condition = has(scope, CONDITION) || text[scope..cue.start].contains("的情况下");
     // The quote whose content holds the cue; for a speech act, the quote it is nested in.
     let quote = match speech {
@@ -447,13 +460,21 @@ fn modality(
     (m, quote)
 }
 
+/// After the last ，；： before `at`, at most [`MAX_CLAUSE_CHARS`] back (a text without
+/// punctuation is read in bounded clauses, so the rules stay linear in it).
 fn clause_start(text: &str, sentence_start: usize, at: usize) -> usize {
     text[sentence_start..at]
         .char_indices()
         .rev()
-        .find(|(_, c)| matches!(c, '，' | '；' | '：'))
-        .map_or(sentence_start, |(i, c)| sentence_start + i + c.len_utf8())
+        .enumerate()
+        .find(|&(n, (_, c))| n == MAX_CLAUSE_CHARS || matches!(c, '，' | '；' | '：'))
+        .map_or(sentence_start, |(_, (i, c))| {
+            sentence_start + i + c.len_utf8()
+        })
 }
+
+/// The longest clause read before a cue, in characters.
+const MAX_CLAUSE_CHARS: usize = 120;
 
 fn sentence_end(text: &str, s: Span) -> usize {
     let t = text[s.range()].trim_end_matches(['。', '！', '？', '；', '…']);
