@@ -1609,7 +1609,10 @@ fn cut_bare(text: &str, d: &mut Draft) {
         "，另外",
         "，与此同时",
     ] {
-        if let Some(p) = content.find(pat) {
+        // ，并未/，并不 negate what comes before: the same clause goes on.
+        if let Some(p) = content.match_indices(pat).map(|(p, _)| p).find(|&p| {
+            pat != "，并" || !content[p + pat.len()..].starts_with(['未', '不', '没', '非', '无'])
+        }) {
             d.content_end = d.content_start + p;
             d.closed = true;
             return;

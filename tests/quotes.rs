@@ -467,6 +467,11 @@ fn a_cue_may_run_into_its_content() {
             "拜登在记者会上称这次活动取得成功，但没有细节。",
             &[("joe-biden", "拜登", "这次活动取得成功")],
         ),
+        // ，并未 negates; it does not start another clause of the speaker.
+        (
+            "拜登说第一阶段协议，并未消除根本忧虑。",
+            &[("joe-biden", "拜登", "第一阶段协议，并未消除根本忧虑")],
+        ),
         // A noun object or a suffix makes the cue another phrase.
         ("拜登提到此一问题。", &[]),
         ("拜登提到他与普京的关系。", &[]),
