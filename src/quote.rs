@@ -38,7 +38,10 @@ mod continuation;
 mod gap;
 mod headline;
 
-use gap::{OCCASION_ENDS, gap_ok};
+mod words;
+
+use gap::gap_ok;
+use words::WORDS;
 
 /// The compiled speech-cue matcher.
 pub(crate) type CueMatcher = crate::lexicon::matcher::LexiconMatcher<crate::lexicon::SpeechCue>;
@@ -192,6 +195,19 @@ struct Draft {
     /// The content is a quotation running over several paragraphs (joined by `join_paragraphs`).
     multi_paragraph: bool,
     rule: QuoteRule,
+    /// A speaker named by anaphora or not at all, until `resolve_speaker` finds who it is.
+    pending: Option<Pending>,
+}
+
+/// A speaker the clause refers to without naming it.
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    /// 他, 她, 这位官员: a person named before (the words are kept).
+    Person(String),
+    /// 声明, 这项声明: the statement of a source named before.
+    Statement(String),
+    /// No subject: the clause continues a speaker or the sentence's topic.
+    Zero,
 }
 
 impl Draft {
@@ -221,127 +237,10 @@ impl Draft {
             closed: false,
             multi_paragraph: false,
             rule: QuoteRule::Cue,
+            pending: None,
         }
     }
 }
-
-const CONNECTIVES: &[&str] = &[
-    "与此同时",
-    "另一方面",
-    "在这样的背景下",
-    "此外",
-    "另外",
-    "同时",
-    "但是",
-    "不过",
-    "然而",
-    "因此",
-    "对此",
-    "随后",
-    "其中",
-    "背景是",
-    "并且",
-    "但",
-    "而",
-    "并",
-    "且",
-    "也",
-];
-/// A gap containing these makes the cue a future or negated act, not a reported statement.
-const MODALS: &[&str] = &[
-    "将", "会", "可能", "要", "应", "打算", "计划", "准备", "拟", "不", "没有", "没", "未", "并未",
-    "无法",
-];
-const PREPOSITIONS: &str = "在对向与和同跟致给让被从据把将为于至";
-const PRONOUNS: &[&str] = &["他们", "她们", "他", "她", "其"];
-const ANAPHORIC: &[&str] = &["这位", "这名", "此位", "该名", "该"];
-/// Acts by which a subject makes statements that the next clauses spell out (X发表声明，谴责…).
-const STATEMENT_ACTS: &[&str] = &[
-    "发表",
-    "发布",
-    "发出",
-    "发文",
-    "提交",
-    "召开",
-    "举行记者会",
-    "致函",
-    "致信",
-    "去信",
-    "回应",
-    "接受",
-    "出席",
-    "主持",
-];
-/// Verbs of saying that may open what follows another cue (发出警告，称…; 批评，指…).
-const CONTENT_OPENERS: &[&str] = &["表示", "指出", "强调", "称", "说", "指"];
-/// Heads of anonymous or descriptive sources.
-const DESCRIPTORS: &[&str] = &[
-    "有人",
-    "当地人",
-    "支持者",
-    "批评者",
-    "反对者",
-    "示威者",
-    "网民",
-    "市民",
-    "律师",
-    "消息来源",
-    "来源",
-    "消息人士",
-    "知情人士",
-    "匿名人士",
-    "观察人士",
-    "分析人士",
-    "人士",
-    "高级官员",
-    "高官",
-    "官员",
-    "专家",
-    "学者",
-    "分析师",
-    "媒体",
-    "外媒",
-    "官媒",
-    "报道",
-    "报告",
-    "声明",
-    "消息",
-    "评论",
-    "社论",
-    "文章",
-    "网友",
-    "民众",
-    "居民",
-    "目击者",
-    "证人",
-    "发言人",
-    "领导人",
-    "代表",
-    "议员",
-    "当局",
-    "警方",
-    "军方",
-    "检方",
-    "民调",
-    "研究",
-    "调查",
-    "数据",
-    "官方",
-];
-/// After 表示 these make it "express (thanks, regret…)", not a statement.
-const ATTITUDE_NOUNS: &[&str] = &[
-    "感谢", "欢迎", "遗憾", "关切", "关注", "祝贺", "同情", "支持", "反对", "赞赏", "谴责", "哀悼",
-    "慰问", "敬意", "不满", "抗议", "担忧", "失望", "愤慨", "震惊", "满意", "理解", "尊重", "认可",
-    "肯定", "歉意", "赞同", "同意", "怀疑", "希望",
-];
-const ASIDES: &[&str] = &[
-    "需要指出的是",
-    "值得注意的是",
-    "值得一提的是",
-    "据悉",
-    "据了解",
-    "众所周知",
-];
 
 /// Finds the quotes of a document.
 pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
@@ -397,7 +296,11 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
             let clause_start = clause_start(text, s.span.start, hit.span.start, &quotations);
             let clause = Span::new(clause_start, hit.span.start);
             let clause_text = &text[clause];
-            if ASIDES.iter().any(|a| text[clause_start..].starts_with(a)) {
+            if WORDS
+                .asides
+                .iter()
+                .any(|a| text[clause_start..].starts_with(a))
+            {
                 // The author's aside (需要指出的是) ends whatever was being reported.
                 for d in sentence_first..drafts.len() {
                     if drafts[d].content_start <= clause_start && !drafts[d].closed {
@@ -455,7 +358,7 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
             // 强调，A，并预计B: a subjectless opinion inside reported speech is part of it; any
             // other subjectless cue is a new statement of the same speaker (批评，A，强调B: one
             // quote per cue).
-            if draft.speaker_text.as_deref() == Some("\u{0}")
+            if matches!(draft.pending, Some(Pending::Zero))
                 && open.iter().any(|&d| !drafts[d].bare)
                 && draft.cue_type == CueType::Believe
             {
@@ -468,7 +371,7 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
                 draft.content_end = bounded_end(text, draft.content_start, sent_end);
             }
             // Anaphora and zero subjects.
-            let zero = draft.speaker_text.as_deref() == Some("\u{0}");
+            let zero = matches!(draft.pending, Some(Pending::Zero));
             // 又指，… in a later sentence: the paragraph's last speaker goes on.
             let paragraph_speaker = || {
                 drafts[para_first_draft..]
@@ -519,6 +422,7 @@ pub(crate) fn extract(matcher: &CueMatcher, ctx: &Context<'_>) -> Vec<Quote> {
                 draft.speaker = prev.0;
                 draft.speaker_kind = prev.1;
                 draft.speaker_text = prev.2;
+                draft.pending = None;
                 draft.rule = QuoteRule::Continuation;
             } else {
                 resolve_speaker(
@@ -686,16 +590,14 @@ fn frame_draft(
         let inner = &rest[..stop];
         // The relayed speaker ends at 的话/的消息/消息/表示/称/说/报道, or at its document
         // (引述世界粮食计划署的报告指).
-        let ends = RELAY_ENDS
+        let ends = WORDS
+            .relay_ends
             .iter()
             .filter_map(|m| inner.find(m).map(|p| (p, p + m.len())));
         let (speaker_end, marker_end) = ends.chain(document_end(inner)).min_by_key(|&(p, _)| p)?;
         let mut content_from = after_cue + marker_end;
         // Swallow a trailing cue after 的话 (的话报道称, 的报告指).
-        for m in ["报道称", "报道说", "报道", "显示"]
-            .iter()
-            .chain(CONTENT_OPENERS)
-        {
+        for m in WORDS.relay_trailers.iter().chain(WORDS.content_openers) {
             if text[content_from..].starts_with(m) {
                 content_from += m.len();
                 break;
@@ -732,7 +634,8 @@ fn frame_draft(
             .find(|(_, c)| matches!(c, '\n' | '。' | '！' | '？' | '；' | '，'))
             .map_or(0, |(i, c)| i + c.len_utf8());
         let prev = Span::new(line_start.min(comma), comma);
-        if OCCASION_ENDS
+        if WORDS
+            .occasion_ends
             .iter()
             .any(|e| text[prev].trim_end().ends_with(e))
         {
@@ -806,7 +709,7 @@ fn frame_draft(
     // Only after another kind of act: in 他表示，指出问题是第一步 the verb is what was said.
     if !bare
         && cue.kind != crate::lexicon::CueType::Say
-        && let Some(w) = CONTENT_OPENERS.iter().find(|w| {
+        && let Some(w) = WORDS.content_openers.iter().find(|w| {
             text[start..].starts_with(**w)
                 && ctx.bounds.is_start(start)
                 && ctx.bounds.is_end(start + w.len())
@@ -830,7 +733,7 @@ fn runs_into_content(ctx: &Context<'_>, cue: Span, zero_subject: bool) -> bool {
     let starts = text[after_cue..]
         .chars()
         .next()
-        .is_some_and(|c| c.is_alphanumeric() && !GLUE_BREAKERS.contains(c));
+        .is_some_and(|c| c.is_alphanumeric() && !WORDS.glue_breakers.contains(&c));
     let clause_end = text[after_cue..]
         .char_indices()
         .take(MAX_GLUED_CLAUSE_CHARS)
@@ -843,17 +746,10 @@ fn runs_into_content(ctx: &Context<'_>, cue: Span, zero_subject: bool) -> bool {
     // said; other cues take noun objects (提到此一问题) and need a predicate.
     // Without a subject of its own (，指满意共同声明) only a plain verb of saying before a
     // predicate.
-    let plain = PLAIN_SAY.contains(&&text[cue]);
+    let plain = WORDS.plain_say.contains(&&text[cue]);
     let predicate = gap::has_predicate(ctx, after_cue, clause_end);
     starts && predicate || !zero_subject && starts && plain
 }
-
-/// Verbs of saying whose object is always what was said.
-const PLAIN_SAY: &[&str] = &["说", "称", "指", "表示", "指出", "强调", "认为", "相信"];
-
-/// What never opens a cue's glued content: aspect and result suffixes (说了, 称为) and
-/// adverbs that carry the clause on (声明还指出).
-const GLUE_BREAKERS: &str = "了过着到完起出为成的得地中上下还也又亦并则再更都均就便已曾";
 
 /// How far a cue's glued content is read for its verb, in characters.
 const MAX_GLUED_CLAUSE_CHARS: usize = 60;
@@ -865,15 +761,11 @@ fn is_statement_cue(text: &str, cue: Span) -> bool {
     if after.starts_with('的') || after.starts_with('中') && !after.starts_with("中国") {
         return false;
     }
-    if [
-        "这项", "该项", "一项", "一份", "这份", "发表", "联合", "需要", "值得", "可以", "应该",
-    ]
-    .iter()
-    .any(|p| before.ends_with(p))
-    {
+    if WORDS.noun_determiners.iter().any(|p| before.ends_with(p)) {
         return false;
     }
-    if text[cue].starts_with("表示") && ATTITUDE_NOUNS.iter().any(|n| after.starts_with(n)) {
+    if text[cue].starts_with("表示") && WORDS.attitude_nouns.iter().any(|n| after.starts_with(n))
+    {
         return false;
     }
     true
@@ -882,19 +774,6 @@ fn is_statement_cue(text: &str, cue: Span) -> bool {
 /// Actors named together without one entity head (乌克兰与西方, 美国和欧盟, 国际社会): the
 /// clause is only mentions, collective nouns and conjunctions.
 fn is_collective_subject(ctx: &Context<'_>, clause: Span) -> bool {
-    const COLLECTIVE: &[&str] = &[
-        "国际社会",
-        "西方国家",
-        "西方",
-        "外界",
-        "各方",
-        "双方",
-        "多方",
-        "各国",
-        "盟友",
-        "盟国",
-    ];
-    const JOINERS: &[&str] = &["以及", "与", "和", "及", "同", "、", "等"];
     let text = ctx.text;
     let mut i = clause.start;
     let mut parts = 0;
@@ -907,10 +786,14 @@ fn is_collective_subject(ctx: &Context<'_>, clause: Span) -> bool {
         {
             i = m.span.end;
             parts += 1;
-        } else if let Some(c) = COLLECTIVE.iter().find(|c| rest.starts_with(*c)) {
+        } else if let Some(c) = WORDS.collective.iter().find(|c| rest.starts_with(*c)) {
             i += c.len();
             parts += 1;
-        } else if let Some(j) = JOINERS.iter().find(|j| rest.starts_with(*j)) {
+        } else if let Some(j) = WORDS
+            .collective_joiners
+            .iter()
+            .find(|j| rest.starts_with(*j))
+        {
             i += j.len();
         } else {
             return false;
@@ -939,7 +822,7 @@ fn nominal_subject(ctx: &Context<'_>, clause: Span) -> Option<Span> {
         if i == 0 && k.pos == Pos::Number && k.span.end < clause.end {
             continue;
         }
-        let joiner = k.pos == Pos::Function && NOMINAL_JOINERS.contains(&word);
+        let joiner = k.pos == Pos::Function && WORDS.nominal_joiners.contains(&word);
         let noun = !matches!(
             k.pos,
             Pos::Verb | Pos::Pronoun | Pos::Modifier | Pos::Number | Pos::Time | Pos::Function
@@ -971,16 +854,10 @@ fn nominal_prefix(ctx: &Context<'_>, span: Span) -> bool {
         .take_while(|k| k.span.start < span.end)
         .all(|k| {
             !matches!(k.pos, Pos::Verb | Pos::Pronoun | Pos::Modifier | Pos::Time)
-                && (k.pos != Pos::Function || NOMINAL_JOINERS.contains(&&ctx.text[k.span]))
+                && (k.pos != Pos::Function || WORDS.nominal_joiners.contains(&&ctx.text[k.span]))
                 && !ctx.text[k.span].contains(['，', '：', '“', '「'])
         })
 }
-
-/// First characters of the adverbs, prepositions and times that open a predicate.
-const PREDICATE_OPENERS: &str = "在对向于已也还将再曾又亦则更都均就便周今昨当从与和同跟首";
-
-/// What may join the nouns of a descriptive subject.
-const NOMINAL_JOINERS: &[&str] = &["的", "及", "和", "与", "以及", "、"];
 
 /// A phrase holding a time word or a preposition (拜登美东时间3日晚在社交媒体) is a speaker
 /// with its circumstances, not one descriptor.
@@ -992,10 +869,9 @@ fn is_adverbial(ctx: &Context<'_>, span: Span) -> bool {
         .any(|k| {
             k.pos == Pos::Time
                 || k.pos == Pos::Function
-                    && ctx.text[k.span]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| PREPOSITIONS.contains(c) && k.span.len() == c.len_utf8())
+                    && ctx.text[k.span].chars().next().is_some_and(|c| {
+                        WORDS.prepositions.contains(&c) && k.span.len() == c.len_utf8()
+                    })
         })
 }
 
@@ -1029,13 +905,10 @@ fn has_modal_word(ctx: &Context<'_>, from: usize, to: usize) -> bool {
         .any(|k| {
             let word = &ctx.text[k.span];
             // 会 as the meeting of 在会中, 会上, 会后 (jieba tags it a verb there).
-            MODALS.contains(&word)
-                && !(word == "会" && ctx.text[k.span.end..].starts_with(MEETING_SUFFIXES))
+            WORDS.modals.contains(&word)
+                && !(word == "会" && ctx.text[k.span.end..].starts_with(WORDS.meeting_suffixes))
         })
 }
-
-/// What follows 会 when it is a meeting, not a modal (在会中, 会上, 会后).
-const MEETING_SUFFIXES: &[char] = &['中', '上', '后', '前', '议', '场', '见', '谈', '晤', '面'];
 
 /// Start of the clause that ends at `at`: after the last ，；： not inside a quotation, at most
 /// [`MAX_CLAUSE_CHARS`] back (a text without punctuation is cut into bounded clauses, so the
@@ -1081,7 +954,7 @@ fn inside_quotation(quotations: &[Span], i: usize) -> bool {
 fn strip_connectives(mut s: &str) -> &str {
     loop {
         let before = s;
-        for c in CONNECTIVES {
+        for c in WORDS.connectives {
             if let Some(rest) = s.strip_prefix(c) {
                 s = rest;
             }
@@ -1119,25 +992,12 @@ fn trim_end_punct(text: &str, s: Span) -> usize {
     end
 }
 
-/// Where a relayed speaker ends (援引美国官员的话称), besides its document.
-const RELAY_ENDS: &[&str] = &[
-    "的话",
-    "的消息",
-    "的说法",
-    "消息",
-    "报道称",
-    "表示",
-    "报道",
-    "指出",
-    "称",
-    "说",
-];
-
 /// `(start, end)` of the first 的 + document in `s` (世界粮食计划署的报告).
 fn document_end(s: &str) -> Option<(usize, usize)> {
     s.match_indices('的').find_map(|(p, de)| {
         let rest = &s[p + de.len()..];
-        DOCUMENTS
+        WORDS
+            .documents
             .iter()
             .filter(|d| rest.starts_with(**d))
             .max_by_key(|d| d.len())
@@ -1145,26 +1005,6 @@ fn document_end(s: &str) -> Option<(usize, usize)> {
     })
 }
 
-/// Documents through which a speaker speaks (X的报告称): the speaker stays the speaker.
-const DOCUMENTS: &[&str] = &[
-    "裁决",
-    "判决",
-    "报告",
-    "声明",
-    "公告",
-    "通告",
-    "新闻稿",
-    "文件",
-    "调查",
-    "研究",
-    "调查报告",
-    "研究报告",
-    "社论",
-    "评论文章",
-    "公开信",
-    "联署信",
-    "信件",
-];
 /// The rightmost speaker head in `clause` whose gap to `cue_start` is allowed.
 fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Head> {
     let text = ctx.text;
@@ -1198,7 +1038,7 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
             span = Span::new(p.span.start, m.span.end);
         }
         let prev = text[..span.start].chars().next_back();
-        if span.start > clause.start && prev.is_some_and(|c| PREPOSITIONS.contains(c)) {
+        if span.start > clause.start && prev.is_some_and(|c| WORDS.prepositions.contains(&c)) {
             continue;
         }
         // 俄方, 美方: the side of a country speaks as the country.
@@ -1216,9 +1056,10 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
     // Pronouns and descriptors, found by where they end: one pass over the clause, comparing
     // words only after a character that ends one of them.
     static LAST_CHARS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
-        PRONOUNS
+        WORDS
+            .pronouns
             .iter()
-            .chain(DESCRIPTORS)
+            .chain(WORDS.descriptors)
             .filter_map(|w| w.chars().next_back())
             .collect()
     });
@@ -1229,7 +1070,7 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
         let rel_end = i + c.len_utf8();
         let end = clause.start + rel_end;
         let before = &ct[..rel_end];
-        for p in PRONOUNS.iter().filter(|p| before.ends_with(*p)) {
+        for p in WORDS.pronouns.iter().filter(|p| before.ends_with(*p)) {
             let span = Span::new(end - p.len(), end);
             if *p == "其" && span.start != clause.start {
                 continue;
@@ -1244,7 +1085,7 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
             };
             consider(span.end, head);
         }
-        for dsc in DESCRIPTORS.iter().filter(|d| before.ends_with(*d)) {
+        for dsc in WORDS.descriptors.iter().filter(|d| before.ends_with(*d)) {
             // The descriptor phrase runs from the clause start (美国消息人士, 这位乌克兰官员).
             let phrase = Span::new(clause.start, end);
             let pt = &text[phrase];
@@ -1261,7 +1102,7 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
             }
             let head = if *dsc == "声明" {
                 Head::Statement(phrase)
-            } else if ANAPHORIC.iter().any(|a| pt.starts_with(a)) {
+            } else if WORDS.anaphoric.iter().any(|a| pt.starts_with(a)) {
                 Head::Person(phrase)
             } else {
                 Head::Anonymous(phrase)
@@ -1270,7 +1111,7 @@ fn speaker_head(ctx: &Context<'_>, clause: Span, cue_start: usize) -> Option<Hea
         }
     }
     // 这位美国国家安全顾问, 该组织: an anaphoric description up to an allowed gap.
-    if ANAPHORIC.iter().any(|a| ct.starts_with(a)) {
+    if WORDS.anaphoric.iter().any(|a| ct.starts_with(a)) {
         for (i, c) in ct.char_indices().rev() {
             let end = clause.start + i + c.len_utf8();
             if ct[..i + c.len_utf8()].chars().count() <= 14 && !ct[..i].contains(['，', '“']) {
@@ -1327,22 +1168,19 @@ fn apply_head(ctx: &Context<'_>, d: &mut Draft, head: Head) {
             let t = &ctx.original[span.range()];
             d.speaker_text = Some(t.to_string());
         }
-        Head::Person(span) | Head::Statement(span) => {
-            d.speaker_text = Some(format!("\u{0}{}", &ctx.original[span.range()]));
-            d.speaker_kind = if matches!(head, Head::Statement(_)) {
-                Some(EntityKind::Other)
-            } else {
-                None
-            };
+        Head::Person(span) => {
+            d.pending = Some(Pending::Person(ctx.original[span.range()].to_string()));
         }
-        Head::Zero => {
-            d.speaker_text = Some("\u{0}".to_string());
+        Head::Statement(span) => {
+            d.pending = Some(Pending::Statement(ctx.original[span.range()].to_string()));
+            d.speaker_kind = Some(EntityKind::Other);
         }
+        Head::Zero => d.pending = Some(Pending::Zero),
     }
 }
 
-/// Resolves pronouns, anaphoric descriptions, statements and zero subjects (marked with a
-/// leading NUL in `speaker_text` by `apply_head`).
+/// Resolves pronouns, anaphoric descriptions, statements and zero subjects (the draft's
+/// `pending` speaker, set by `apply_head`).
 /// `relays` are the spans of relay cues in the text (援引, 引述 …).
 #[allow(clippy::too_many_arguments)]
 fn resolve_speaker(
@@ -1355,16 +1193,15 @@ fn resolve_speaker(
     sentence_start: usize,
     relays: &[Span],
 ) {
-    let Some(marked) = d
-        .speaker_text
-        .as_deref()
-        .and_then(|t| t.strip_prefix('\u{0}'))
-    else {
+    let Some(pending) = d.pending.take() else {
         return;
     };
-    let surface = marked.to_string();
-    let statement = d.speaker_kind == Some(EntityKind::Other);
-    let zero = surface.is_empty();
+    let statement = matches!(pending, Pending::Statement(_));
+    let zero = matches!(pending, Pending::Zero);
+    let surface = match pending {
+        Pending::Person(s) | Pending::Statement(s) => s,
+        Pending::Zero => String::new(),
+    };
     let pick = |want_person: bool| -> Option<&Draft> {
         // Enclosing statements first, innermost first; then earlier drafts, latest first.
         let enclosing = open.iter().rev().map(|&i| &drafts[i]);
@@ -1424,13 +1261,13 @@ fn resolve_speaker(
                             | Pos::OrgName
                             | Pos::OtherProper
                     )
-                    || NOMINAL_JOINERS.contains(&&ctx.text[t.span])
+                    || WORDS.nominal_joiners.contains(&&ctx.text[t.span])
                     || t.pos == Pos::Modifier
                         && t.span.len() == 3
                         && !ctx.text[t.span]
                             .chars()
                             .next()
-                            .is_some_and(|c| PREDICATE_OPENERS.contains(c))
+                            .is_some_and(|c| WORDS.predicate_openers.contains(&c))
             })
         })?;
         if !nominal_prefix(ctx, Span::new(opening, m.span.start)) {
@@ -1442,7 +1279,7 @@ fn resolve_speaker(
         let before_head = mentions_in(ctx, Span::new(opening, head.span.start));
         for p in before_head.iter().rev() {
             let joiner = &ctx.text[p.span.end..m.span.start];
-            if !NOMINAL_JOINERS.contains(&joiner) || joiner == "的" {
+            if !WORDS.nominal_joiners.contains(&joiner) || joiner == "的" {
                 break;
             }
             m = p;
@@ -1451,9 +1288,10 @@ fn resolve_speaker(
         let relayed = relays
             .iter()
             .any(|r| r.start >= head.span.end && r.end <= d.clause_start);
-        let statement = STATEMENT_ACTS
+        let statement = WORDS
+            .statement_acts
             .iter()
-            .chain(DOCUMENTS)
+            .chain(WORDS.documents)
             .any(|a| between.contains(a));
         // An actor that acts in the first clause (美国与欧盟都声援台湾，表示…; 拜登在会议后见
         // 记者，指…) goes on as the subject of the clauses after it.
@@ -1550,7 +1388,7 @@ fn latest_subject<'a>(ctx: &Context<'a>, before: usize, drafts: &[Draft]) -> Opt
         let governed = text[..m.span.start]
             .chars()
             .next_back()
-            .is_some_and(|c| PREPOSITIONS.contains(c));
+            .is_some_and(|c| WORDS.prepositions.contains(&c));
         if !quoted && !governed {
             return Some(m);
         }
@@ -1598,17 +1436,7 @@ fn close_at(drafts: &mut [Draft], d: usize, clause_start: usize, text: &str) {
 /// A bare cue's content (认为…, 否认…) ends before a coordinated clause (，并…, ，但…).
 fn cut_bare(text: &str, d: &mut Draft) {
     let content = &text[d.content_start..d.content_end];
-    for pat in [
-        "，并",
-        "，而",
-        "，但",
-        "，同时",
-        "，还",
-        "，以及",
-        "，此外",
-        "，另外",
-        "，与此同时",
-    ] {
+    for &pat in WORDS.coordinators {
         // ，并未/，并不 negate what comes before: the same clause goes on.
         if let Some(p) = content.match_indices(pat).map(|(p, _)| p).find(|&p| {
             pat != "，并" || !content[p + pat.len()..].starts_with(['未', '不', '没', '非', '无'])
@@ -1696,24 +1524,15 @@ fn direct_after_quotation(
 impl Context<'_> {
     /// A speech verb that ends a short attribution clause (“…”，拜登说).
     fn cue_at_end(&self, clause_text: &str, clause: Span) -> Option<(&'static str, Span)> {
-        const AFTER: &[&str] = &[
-            "表示",
-            "说道",
-            "说",
-            "称",
-            "指出",
-            "强调",
-            "补充说",
-            "补充道",
-            "写道",
-            "问道",
-            "回答",
-        ];
         let t = clause_text.trim_end();
-        AFTER.iter().find(|c| t.ends_with(*c)).map(|c| {
-            let end = clause.start + t.len();
-            (*c, Span::new(end - c.len(), end))
-        })
+        WORDS
+            .after_quotation_cues
+            .iter()
+            .find(|c| t.ends_with(*c))
+            .map(|c| {
+                let end = clause.start + t.len();
+                (*c, Span::new(end - c.len(), end))
+            })
     }
 }
 
@@ -1864,7 +1683,7 @@ fn finish(ctx: &Context<'_>, drafts: Vec<Draft>) -> Vec<Quote> {
             continue;
         }
         index[i] = Some(out.len());
-        let speaker_text = d.speaker_text.clone().filter(|t| !t.starts_with('\u{0}'));
+        let speaker_text = d.speaker_text.clone();
         out.push(Quote {
             speaker: d.speaker.clone(),
             cue: d.cue.clone(),

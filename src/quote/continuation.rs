@@ -3,38 +3,13 @@
 //! the speaker before it, in its sentence or else in its paragraph. Without such a word a
 //! subjectless cue inside reported speech (强调，A，预计B) belongs to that speech.
 
-/// Words that open a clause continuing the previous speaker, longest first where one starts
-/// another.
-const CONTINUATIONS: &[&str] = &[
-    "与此同时",
-    "同时",
-    "并且",
-    "而且",
-    "此外",
-    "另外",
-    "随后",
-    "其后",
-    "之后",
-    "最后",
-    "其次",
-    "并",
-    "又",
-    "亦",
-    "也",
-    "还",
-    "更",
-    "续",
-    "但",
-    "另",
-    "再",
-    "则",
-];
+use super::words::WORDS;
 
 /// True when `clause` (the words between the clause's start and its cue) opens with a word of
 /// continuation.
 pub(super) fn opens_continuation(clause: &str) -> bool {
     let c = clause.trim_start();
-    CONTINUATIONS.iter().any(|w| c.starts_with(w))
+    WORDS.continuations.iter().any(|w| c.starts_with(w))
 }
 
 #[cfg(test)]

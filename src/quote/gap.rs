@@ -8,7 +8,8 @@
 //! each within [`MAX_OCCASION_CHARS`], and a gap has at most [`MAX_GAP_CHARS`] characters, so
 //! the walk is bounded per cue whatever the text.
 
-use super::{Context, DOCUMENTS};
+use super::Context;
+use super::words::WORDS;
 use crate::segment::Pos;
 use crate::span::Span;
 
@@ -20,79 +21,6 @@ const MAX_OCCASIONS: u8 = 2;
 const MAX_OCCASION_CHARS: usize = 30;
 /// The longest place or medium in an occasion without an end word (在白宫, 在社交媒体).
 const MAX_BARE_OCCASION_CHARS: usize = 10;
-
-/// Acts by which a speaker makes the statement the cue introduces (发表声明表示, 发文指).
-const CHAINED_ACTS: &[&str] = &[
-    "发表声明",
-    "发表讲话",
-    "发表演说",
-    "发表演讲",
-    "发表谈话",
-    "发表文章",
-    "发表评论",
-    "发布声明",
-    "发出声明",
-    "发声明",
-    "发文",
-    "发帖",
-    "发推文",
-    "发推",
-    "贴文",
-    "撰文",
-    "回应",
-    "回复",
-    "受访",
-    "接受访问",
-    "接受采访",
-    "致函",
-    "致信",
-    "去信",
-    "召开记者会",
-    "举行记者会",
-    "答记者问",
-    "答问",
-    "发表",
-    "发布",
-    "发出",
-];
-/// Who a statement is addressed to, after 对/向 (对记者, 向传媒).
-const AUDIENCES: &[&str] = &[
-    "记者",
-    "传媒",
-    "媒体",
-    "外界",
-    "外媒",
-    "本报",
-    "本台",
-    "本网",
-    "本社",
-    "港媒",
-    "台媒",
-    "官媒",
-    "公众",
-    "民众",
-    "听众",
-    "支持者",
-    "议员",
-    "国会",
-];
-const WEEKDAYS: &[&str] = &[
-    "周一",
-    "周二",
-    "周三",
-    "周四",
-    "周五",
-    "周六",
-    "周日",
-    "周天",
-    "星期一",
-    "星期二",
-    "星期三",
-    "星期四",
-    "星期五",
-    "星期六",
-    "星期日",
-];
 
 /// True when `gap` holds only what may stand between a speaker and its cue.
 pub(super) fn gap_ok(ctx: &Context<'_>, gap: Span) -> bool {
@@ -116,7 +44,7 @@ fn walk(ctx: &Context<'_>, mut at: usize, end: usize, occasions: u8) -> bool {
             return true;
         }
         if occasions > 0
-            && OCCASION_OPENERS.iter().any(|o| g.starts_with(o))
+            && WORDS.occasion_openers.iter().any(|o| g.starts_with(o))
             && occasion_phrase(ctx, at, end, occasions - 1) == Some(true)
         {
             return true;
@@ -186,7 +114,8 @@ fn step(ctx: &Context<'_>, at: usize, end: usize) -> Option<usize> {
     }
     // 对记者, 向传媒, 对本台: an audience.
     if let Some(rest) = g.strip_prefix(['对', '向'])
-        && let Some(n) = AUDIENCES
+        && let Some(n) = WORDS
+            .audiences
             .iter()
             .filter(|w| rest.starts_with(**w))
             .map(|w| w.len())
@@ -212,19 +141,20 @@ fn step(ctx: &Context<'_>, at: usize, end: usize) -> Option<usize> {
 /// with: one anchored automaton over the four lists, built once.
 fn longest_gap_word(g: &str) -> Option<usize> {
     use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
-    static WORDS: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
-        let words = WEEKDAYS
+    static GAP_WORDS: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
+        let words = WORDS
+            .weekdays
             .iter()
-            .chain(ADVERBS)
-            .chain(RELATIVE_TIMES)
-            .chain(CHAINED_ACTS);
+            .chain(WORDS.adverbs)
+            .chain(WORDS.relative_times)
+            .chain(WORDS.chained_acts);
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
             .build(words)
             .expect("the gap word lists compile")
     });
-    WORDS
+    GAP_WORDS
         .find(Input::new(g).anchored(Anchored::Yes))
         .map(|m| m.end())
 }
@@ -255,7 +185,8 @@ fn numeric_time(g: &str) -> Option<&str> {
 fn occasion_phrase(ctx: &Context<'_>, at: usize, end: usize, left: u8) -> Option<bool> {
     let text = ctx.text;
     let g = &text[at..end];
-    let opener = OCCASION_OPENERS
+    let opener = WORDS
+        .occasion_openers
         .iter()
         .filter(|o| g.starts_with(**o))
         .map(|o| o.len())
@@ -266,7 +197,8 @@ fn occasion_phrase(ctx: &Context<'_>, at: usize, end: usize, left: u8) -> Option
         .char_indices()
         .take(MAX_OCCASION_CHARS)
         .filter_map(|(i, _)| {
-            OCCASION_ENDS
+            WORDS
+                .occasion_ends
                 .iter()
                 .find(|e| text[body + i..end].starts_with(**e))
                 .map(|e| (body + i, body + i + e.len()))
@@ -298,159 +230,17 @@ pub(super) fn has_verb(ctx: &Context<'_>, from: usize, to: usize) -> bool {
         .any(|k| k.pos == Pos::Verb)
 }
 
-const ADVERBS: &[&str] = &[
-    "首度",
-    "首先",
-    "率先",
-    "便",
-    "就",
-    "即",
-    "罕见地",
-    "罕有地",
-    "稍早前",
-    "日前",
-    "事后",
-    "会后",
-    "当场",
-    "亲自",
-    "还",
-    "也",
-    "则",
-    "又",
-    "再次",
-    "再度",
-    "此前",
-    "曾经",
-    "曾",
-    "已经",
-    "已",
-    "更",
-    "同时",
-    "并",
-    "随后",
-    "进一步",
-    "亦",
-    "均",
-    "都",
-    "就此",
-    "对此",
-    "当天",
-    "当日",
-    "日前",
-    "近日",
-    "今天",
-    "昨天",
-    "今日",
-    "昨日",
-    "一再",
-    "多次",
-    "公开",
-    "首次",
-    "最近",
-    "早些时候",
-    "稍早",
-    "稍后",
-    "明确",
-    "坚决",
-    "一致",
-    "普遍",
-    "强烈",
-    "严正",
-    "直接",
-    "特别",
-    "随即",
-    "立即",
-    "当地时间",
-    "本周",
-    "上周",
-    "周末",
-    "晚间",
-    "早间",
-    "上午",
-    "下午",
-    "晚上",
-    "在会上",
-    "在会后",
-    "在会中",
-    "会后",
-    "对记者",
-    "向记者",
-    "对媒体",
-    "向媒体",
-    "对外",
-    "方面",
-    "官方",
-    "发言人",
-    "的发言人",
-];
-const OCCASION_OPENERS: &[&str] = &[
-    "在",
-    "于",
-    "接受",
-    "通过",
-    "借",
-    "趁",
-    "当",
-    "出席",
-    "致函",
-    "致信",
-    // 以党主席身分, 以个人名义.
-    "以",
-    // 被问到「…」时, 说到白宫的反应时, 谈及此事时, 回答记者提问时.
-    "被问到",
-    "被问及",
-    "被问",
-    "问到",
-    "问及",
-    "说到",
-    "谈到",
-    "谈及",
-    "提到",
-    "提及",
-    "论及",
-    "回答",
-    "回应",
-];
-pub(super) const OCCASION_ENDS: &[&str] = &[
-    "身分", "身份", "名义", "期间", "之际", "之后", "以后", "时", "中", "上", "后", "前", "里",
-];
-/// Relative time words before a cue (去年1月表示: the month follows as a time of its own).
-const RELATIVE_TIMES: &[&str] = &[
-    "去年",
-    "今年",
-    "明年",
-    "前年",
-    "上月",
-    "本月",
-    "上周",
-    "本周",
-    "上星期",
-    "早前",
-    "较早前",
-];
-
-/// What may come between a speaker and its document.
-const DOCUMENT_QUALIFIERS: &[&str] = &[
-    "发表的",
-    "发布的",
-    "公布的",
-    "最新的",
-    "最新",
-    "一份",
-    "联合",
-    "联署",
-];
-
 /// `gap` without a leading document phrase (的)(qualifier)(document)(中|里), if it has one.
 fn strip_document(gap: &str) -> Option<&str> {
     let mut g = gap.strip_prefix('的').unwrap_or(gap);
-    for q in DOCUMENT_QUALIFIERS {
+    for q in WORDS.document_qualifiers {
         if let Some(r) = g.strip_prefix(q) {
             g = r;
             break;
         }
     }
-    let doc = DOCUMENTS
+    let doc = WORDS
+        .documents
         .iter()
         .filter(|d| g.starts_with(**d))
         .max_by_key(|d| d.len())?;

@@ -5,6 +5,7 @@
 //! and ends in an entity, a pronoun, or a person's title or descriptor (哈佛教授, 台湾学者); a
 //! phrase with anything else at its end (时间：…, 三点建议：…) is a label, not a speaker.
 
+use super::words::WORDS;
 use super::{Context, Draft, Head, speaker_head};
 use crate::lexicon::CueType;
 use crate::span::Span;
@@ -64,7 +65,7 @@ pub(super) fn colon_frame(ctx: &Context<'_>, sentence: Span) -> Option<Draft> {
 fn described_person(ctx: &Context<'_>, head: Span) -> Option<Head> {
     let t = &ctx.text[head];
     let titled = crate::mention::recognize::titles()
-        .chain(super::DESCRIPTORS.iter().copied())
+        .chain(WORDS.descriptors.iter().copied())
         .any(|w| t.ends_with(w));
     (titled && super::nominal_subject(ctx, head) == Some(head)).then_some(Head::Anonymous(head))
 }
